@@ -15,7 +15,10 @@ const contextZones = contexts.map(ctx => ({
       {
         patterns: contexts
           .filter(other => other !== ctx)
-          .map(other => ({ group: [`**/${other}/*`, `**/${other}`], message: `${ctx} must not import ${other}` })),
+          .map(other => ({
+            group: [`**/${other}/*`, `**/${other}`],
+            message: `${ctx} must not import ${other}`,
+          })),
       },
     ],
   },
@@ -57,7 +60,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/platform/*', 'webextension-polyfill', 'idb'], message: 'analysis and anchoring call no extension API' }] },
+        {
+          patterns: [
+            {
+              group: ['**/platform/*', 'webextension-polyfill', 'idb'],
+              message: 'analysis and anchoring call no extension API',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -7,6 +8,14 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  resolve: {
+    alias: [
+      {
+        find: /^(\.\.\/)+platform\/browser$/,
+        replacement: resolve(import.meta.dirname, 'tests/helpers/fake-platform.ts'),
+      },
+    ],
+  },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

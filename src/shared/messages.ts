@@ -169,7 +169,8 @@ export const BACKGROUND_ACCESS: { readonly [K in keyof ToBackground]: Access } =
 
 /** Background / popup -> content script of one tab. */
 export interface ToContent {
-  ping(): { url: string };
+  /** The page URL, and a fresh content -> background ping made to answer (proves the round trip). */
+  ping(): { url: string; background: PingReply };
   /** The current page's analysis (computed on first request, then cached until the page changes). */
   getAnalysis(): PageAnalysis;
   /** Scroll to the figure at this index of `PageAnalysis.figures` and flash it. */

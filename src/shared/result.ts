@@ -23,7 +23,10 @@ export interface CallError {
 }
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
-export const err = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
+export const err = (code: ErrorCode, message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+});
 
 /** An error a handler throws on purpose; the router turns it into `{ ok: false }` with its code. */
 export class CallFailure extends Error {

@@ -46,10 +46,15 @@ function unavailable(error: unknown): Result<never> {
 }
 
 /** Call a background method. Never rejects. */
-export async function call<M, K extends keyof M & string>(type: K, ...args: Args<M, K>): Promise<Result<Reply<M, K>>> {
+export async function call<M, K extends keyof M & string>(
+  type: K,
+  ...args: Args<M, K>
+): Promise<Result<Reply<M, K>>> {
   try {
     const reply: unknown = await browser.runtime.sendMessage(envelope<M, K>(type, args));
-    return isResult(reply) ? (reply as Result<Reply<M, K>>) : err('unavailable', `no handler answered "${type}"`);
+    return isResult(reply)
+      ? (reply as Result<Reply<M, K>>)
+      : err('unavailable', `no handler answered "${type}"`);
   } catch (error) {
     return unavailable(error);
   }
@@ -63,7 +68,9 @@ export async function callTab<M, K extends keyof M & string>(
 ): Promise<Result<Reply<M, K>>> {
   try {
     const reply: unknown = await browser.tabs.sendMessage(tabId, envelope<M, K>(type, args), { frameId: 0 });
-    return isResult(reply) ? (reply as Result<Reply<M, K>>) : err('unavailable', `the page did not answer "${type}"`);
+    return isResult(reply)
+      ? (reply as Result<Reply<M, K>>)
+      : err('unavailable', `the page did not answer "${type}"`);
   } catch (error) {
     return unavailable(error);
   }

@@ -1,0 +1,163 @@
+/**
+ * Builds the extension for Chrome and Firefox, and the CLI, with esbuild: one build per context.
+ *
+ *   node scripts/build.mjs             production: minified, source maps in dist/sourcemaps (not in the packages)
+ *   node scripts/build.mjs --dev       readable output with inline source maps
+ *   node scripts/build.mjs --watch     rebuild on change (implies --dev)
+ *   node scripts/build.mjs --cli-only  only dist/cli/gleaner.mjs
+ *
+ * Output: dist/chrome/ and dist/firefox/ (each a loadable unpacked extension), dist/cli/gleaner.mjs.
+ * The content script is an IIFE (content scripts are classic scripts); background, popup and options
+ * are ES modules. The background must not code-split: import() is disallowed in service workers.
+ */
+import * as esbuild from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { iconPng } from './icons.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const watch = args.has('--watch');
+const dev = watch || args.has('--dev');
+const cliOnly = args.has('--cli-only');
+const dist = join(root, 'dist');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** The parts of one browser build. */
+const contexts = [
+  { name: 'background', entry: 'src/background/index.ts', format: 'esm' },
+  { name: 'content', entry: 'src/content/index.ts', format: 'iife' },
+  { name: 'popup', entry: 'src/popup/index.tsx', format: 'esm' },
+  { name: 'options', entry: 'src/options/index.tsx', format: 'esm' },
+];
+
+/** Static files copied as they are: [source, destination in the browser folder]. */
+const statics = [
+  ['src/popup/popup.html', 'popup.html'],
+  ['src/popup/popup.css', 'popup.css'],
+  ['src/options/options.html', 'options.html'],
+  ['src/options/options.css', 'options.css'],
+  ['src/content/content.css', 'content.css'],
+];
+
+function manifestFor(browser) {
+  const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  manifest.version = pkg.version;
+  if (browser === 'firefox') {
+    // Firefox MV3 has no service workers for extensions: the same module runs as an event page.
+    manifest.background = { scripts: ['background.js'], type: 'module' };
+    delete manifest.minimum_chrome_version;
+    manifest.browser_specific_settings = {
+      gecko: {
+        id: 'gleaner@gleaner.invalid',
+        // 140: CSS Custom Highlight API; 142: data_collection_permissions without a lint warning.
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  }
+  return manifest;
+}
+
+function contextOptions(browser, ctx) {
+  return {
+    absWorkingDir: root,
+    entryPoints: [ctx.entry],
+    bundle: true,
+    format: ctx.format,
+    platform: 'browser',
+    target: browser === 'firefox' ? ['firefox142'] : ['chrome111'],
+    outfile: join(dist, browser, `${ctx.name}.js`),
+    minify: !dev,
+    sourcemap: dev ? 'inline' : 'external',
+    legalComments: 'none',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: {
+      __DEV__: JSON.stringify(dev),
+      __FIREFOX__: JSON.stringify(browser === 'firefox'),
+    },
+    logLevel: 'warning',
+    metafile: true,
+  };
+}
+
+const cliOptions = {
+  absWorkingDir: root,
+  entryPoints: ['src/cli/gleaner.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: ['node20'],
+  outfile: join(dist, 'cli', 'gleaner.mjs'),
+  packages: 'external',
+  banner: { js: '#!/usr/bin/env node' },
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
+/** Source maps stay out of the packaged folders: move them to dist/sourcemaps/<browser>/. */
+function moveSourceMaps(browser) {
+  if (dev) return;
+  const target = join(dist, 'sourcemaps', browser);
+  mkdirSync(target, { recursive: true });
+  for (const ctx of contexts) {
+    const map = join(dist, browser, `${ctx.name}.js.map`);
+    if (existsSync(map)) {
+      cpSync(map, join(target, `${ctx.name}.js.map`));
+      rmSync(map);
+    }
+  }
+}
+
+function writeStatics(browser) {
+  const out = join(dist, browser);
+  mkdirSync(join(out, 'icons'), { recursive: true });
+  for (const [from, to] of statics) {
+    if (existsSync(join(root, from))) cpSync(join(root, from), join(out, to));
+  }
+  for (const size of [16, 32, 48, 128]) writeFileSync(join(out, 'icons', `icon-${size}.png`), iconPng(size));
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser), null, 2) + '\n');
+}
+
+async function buildOnce() {
+  const started = Date.now();
+  const builds = [];
+  if (!cliOnly) {
+    for (const browser of ['chrome', 'firefox']) {
+      rmSync(join(dist, browser), { recursive: true, force: true });
+      for (const ctx of contexts) builds.push(esbuild.build(contextOptions(browser, ctx)));
+    }
+  }
+  if (existsSync(join(root, cliOptions.entryPoints[0]))) builds.push(esbuild.build(cliOptions));
+  await Promise.all(builds);
+  if (!cliOnly) {
+    for (const browser of ['chrome', 'firefox']) {
+      writeStatics(browser);
+      moveSourceMaps(browser);
+    }
+  }
+  console.log(
+    `built ${cliOnly ? 'cli' : 'dist/chrome, dist/firefox, dist/cli'} in ${Date.now() - started} ms${dev ? ' (dev)' : ''}`,
+  );
+}
+
+if (watch) {
+  const ctxs = [];
+  for (const browser of ['chrome', 'firefox']) {
+    for (const ctx of contexts) ctxs.push(await esbuild.context(contextOptions(browser, ctx)));
+    writeStatics(browser);
+  }
+  await Promise.all(ctxs.map(c => c.watch()));
+  console.log(
+    `watching; dist at ${relative(process.cwd(), dist) || '.'} (reload the extension after a change)`,
+  );
+} else {
+  try {
+    await buildOnce();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
