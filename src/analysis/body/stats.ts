@@ -1,0 +1,169 @@
+/**
+ * One bounded, iterative (no recursion: a 10,000-deep DOM is fine) post-order walk over the
+ * live DOM computing per-element text statistics bottom-up, so no later step calls textContent
+ * on a large subtree. Reads attributes only: no layout, no getComputedStyle, no mutation.
+ */
+import { CONTAINER_CHILD_TAGS, HEADING_TAGS, SKIP_TAGS } from './hints';
+
+export interface ElementStats {
+  el: Element;
+  /** Index of the parent's stats, -1 for the walk root. */
+  parent: number;
+  depth: number;
+  /** Text characters in the subtree (whitespace runs count as one). */
+  text: number;
+  /** Text characters inside links. */
+  link: number;
+  commas: number;
+  /** Counts of descendant elements by kind (for conditional cleaning). */
+  p: number;
+  li: number;
+  img: number;
+  input: number;
+  embed: number;
+  heading: number;
+  /** Has a descendant block container (a DIV with one is not a paragraph). */
+  hasBlock: boolean;
+  /** Class + id, lower-cased, '' when none. */
+  attrs: string;
+}
+
+export class BudgetExceeded extends Error {
+  constructor(what: string) {
+    super(what);
+    this.name = 'BudgetExceeded';
+  }
+}
+
+export interface WalkLimits {
+  maxElements: number;
+  deadline: number;
+}
+
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+const HIDDEN_CLASS = /(^|\s)(hidden|sr-only|visually-?hidden|screen-reader-text|offscreen|d-none)(\s|$)/i;
+
+/** Hidden by markup (attribute, ARIA, inline style, conventional class): not visible text. */
+export function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && HIDDEN_STYLE.test(style)) return true;
+  const cls = el.getAttribute('class');
+  return cls !== null && HIDDEN_CLASS.test(cls);
+}
+
+export function isSkipped(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (SKIP_TAGS.has(tag)) return true;
+  if (tag === 'INPUT') return true;
+  return isHidden(el);
+}
+
+/** Collapsed-whitespace length and comma count of a text node's data, in one linear scan. */
+export function measureText(data: string): { len: number; commas: number } {
+  let len = 0;
+  let commas = 0;
+  let inSpace = true;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160) {
+      if (!inSpace) {
+        len++;
+        inSpace = true;
+      }
+    } else {
+      len++;
+      inSpace = false;
+      if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
+    }
+  }
+  return { len, commas };
+}
+
+export interface StatsResult {
+  stats: ElementStats[];
+  index: Map<Element, number>;
+}
+
+/** Walks `root` (usually document.body). Throws BudgetExceeded past the limits. */
+export function collectStats(root: Element, limits: WalkLimits): StatsResult {
+  const stats: ElementStats[] = [];
+  const index = new Map<Element, number>();
+  // Explicit stack of [element, parentIndex, depth]; post-order sums happen on a second sweep
+  // over `stats` in reverse (children always come after their parent in pre-order).
+  const stack: Array<[Element, number, number]> = [[root, -1, 0]];
+  let linkDepthOf = new Map<number, boolean>();
+  while (stack.length > 0) {
+    const [el, parent, depth] = stack.pop()!;
+    if (stats.length >= limits.maxElements)
+      throw new BudgetExceeded(`more than ${limits.maxElements} elements`);
+    if ((stats.length & 1023) === 0 && performance.now() > limits.deadline) {
+      throw new BudgetExceeded('time budget exceeded');
+    }
+    const i = stats.length;
+    const tag = el.tagName.toUpperCase();
+    const inLink = tag === 'A' || (parent >= 0 && linkDepthOf.get(parent) === true);
+    if (inLink) linkDepthOf.set(i, true);
+    const cls = el.getAttribute('class');
+    const id = el.getAttribute('id');
+    const s: ElementStats = {
+      el,
+      parent,
+      depth,
+      text: 0,
+      link: 0,
+      commas: 0,
+      p: tag === 'P' ? 1 : 0,
+      li: tag === 'LI' ? 1 : 0,
+      img: tag === 'IMG' ? 1 : 0,
+      input: 0,
+      embed: 0,
+      heading: 0,
+      hasBlock: false,
+      attrs: cls || id ? `${cls ?? ''} ${id ?? ''}`.toLowerCase() : '',
+    };
+    stats.push(s);
+    index.set(el, i);
+    // Children in reverse so they pop in document order.
+    const kids: Element[] = [];
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) {
+        const m = measureText((n as Text).data);
+        s.text += m.len;
+        s.commas += m.commas;
+        if (inLink) s.link += m.len;
+      } else if (n.nodeType === 1) {
+        const c = n as Element;
+        const ct = c.tagName.toUpperCase();
+        if (ct === 'INPUT' || ct === 'SELECT' || ct === 'TEXTAREA' || ct === 'BUTTON') s.input++;
+        else if (ct === 'IFRAME' || ct === 'OBJECT' || ct === 'EMBED' || ct === 'VIDEO') s.embed++;
+        if (CONTAINER_CHILD_TAGS.has(ct)) s.hasBlock = true;
+        if (!isSkipped(c)) kids.push(c);
+      }
+    }
+    for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k]!, i, depth + 1]);
+  }
+  linkDepthOf = new Map();
+  // Bottom-up sums: children have larger indices than their parents.
+  for (let i = stats.length - 1; i > 0; i--) {
+    const s = stats[i]!;
+    const p = stats[s.parent]!;
+    p.text += s.text;
+    p.link += s.link;
+    p.commas += s.commas;
+    p.p += s.p;
+    p.li += s.li;
+    p.img += s.img;
+    p.input += s.input;
+    p.embed += s.embed;
+    if (HEADING_TAGS.has(s.el.tagName.toUpperCase())) p.heading += s.text;
+    else p.heading += s.heading;
+    if (s.hasBlock) p.hasBlock = true;
+  }
+  return { stats, index };
+}
+
+export function linkDensity(s: ElementStats): number {
+  return s.text > 0 ? s.link / s.text : 0;
+}
