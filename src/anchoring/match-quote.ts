@@ -1,0 +1,143 @@
+import search from 'approx-string-match';
+import { contextExact, scoreCandidate, TIGHT_GAP } from './score';
+import type { Candidate, QuoteContext, ScoredCandidate } from './score';
+
+/**
+ * Finding a quote in rendered text: the position fast path, then exact occurrences, then a bounded fuzzy
+ * search. Every accepted result scores at least `minScore` (see score.ts); otherwise the quote is orphaned.
+ */
+
+export const DEFAULT_MIN_SCORE = 0.7;
+/** Quotes shorter than this are never fuzzy-matched (too many look-alikes; Hypothesis client#3919). */
+export const MIN_FUZZY_LENGTH = 4;
+/** Fuzzy matches may differ from the quote in at most this share of its characters. */
+export const MAX_ERROR_RATE = 0.3;
+const MAX_ERRORS = 256;
+/** At most this many exact occurrences are collected; at most SCORED_CAP of them are fully scored. */
+const EXACT_CAP = 10_000;
+const SCORED_CAP = 200;
+/** Half-width of the first fuzzy search window around the expected position. */
+const NEAR_WINDOW = 4096;
+/** Least context evidence required on each side of a fuzzy match. */
+export const FUZZY_MIN_SIDE = 0.25;
+
+export type MatchMethod = 'position' | 'quote' | 'fuzzy';
+
+export interface QuoteMatch {
+  start: number;
+  end: number;
+  score: number;
+  method: MatchMethod;
+}
+
+export function matchQuote(text: string, q: QuoteContext, minScore = DEFAULT_MIN_SCORE): QuoteMatch | null {
+  const { exact, hint } = q;
+  if (exact.length === 0 || text.length === 0) return null;
+
+  // (a) Position fast path: the quote and both contexts are exactly where they were.
+  if (hint !== null && text.startsWith(exact, hint) && contextExact(text, q, hint, hint + exact.length)) {
+    return { start: hint, end: hint + exact.length, score: 1, method: 'position' };
+  }
+
+  // (b) Exact occurrences.
+  const hits: number[] = [];
+  for (let i = text.indexOf(exact); i !== -1 && hits.length < EXACT_CAP; i = text.indexOf(exact, i + 1)) {
+    hits.push(i);
+  }
+  if (hits.length > 0) {
+    const perfect = hits.filter(h => contextExact(text, q, h, h + exact.length));
+    const pool = nearest(perfect.length > 0 ? perfect : hits, hint, SCORED_CAP);
+    const best = pickBest(
+      text,
+      q,
+      pool.map(h => ({ start: h, end: h + exact.length, quoteSim: 1 })),
+    );
+    if (best && best.score >= minScore) return { ...span(best), score: best.score, method: 'quote' };
+  }
+
+  // (c) Fuzzy: near the expected position first, then (only if the quote has no exact occurrence, which would
+  // shadow every weaker match) the whole text.
+  if (exact.length < MIN_FUZZY_LENGTH) return null;
+  const maxErrors = Math.min(MAX_ERRORS, Math.max(1, Math.floor(exact.length * MAX_ERROR_RATE)));
+  let searchedAll = false;
+  if (hint !== null) {
+    const radius = Math.max(NEAR_WINDOW, 2 * exact.length);
+    const lo = Math.max(0, hint - radius);
+    const hi = Math.min(text.length, hint + exact.length + radius);
+    searchedAll = lo === 0 && hi === text.length;
+    const best = fuzzyIn(text, q, lo, hi, maxErrors);
+    if (fuzzyAccepted(best, minScore))
+      return { ...snapToContext(text, best), score: best.score, method: 'fuzzy' };
+  }
+  if (!searchedAll && hits.length === 0) {
+    const best = fuzzyIn(text, q, 0, text.length, maxErrors);
+    if (fuzzyAccepted(best, minScore))
+      return { ...snapToContext(text, best), score: best.score, method: 'fuzzy' };
+  }
+  return null;
+}
+
+function fuzzyIn(
+  text: string,
+  q: QuoteContext,
+  lo: number,
+  hi: number,
+  maxErrors: number,
+): ScoredCandidate | null {
+  const matches = search(lo === 0 && hi === text.length ? text : text.slice(lo, hi), q.exact, maxErrors);
+  const cands: Candidate[] = [];
+  for (const m of matches) {
+    const c = trimSpan(text, lo + m.start, lo + m.end);
+    if (c) cands.push({ ...c, quoteSim: 1 - m.errors / q.exact.length });
+  }
+  const byStart = new Map(cands.map(c => [c.start, c]));
+  const pool = nearest([...byStart.keys()], q.hint, SCORED_CAP).map(s => byStart.get(s) as Candidate);
+  return pickBest(text, q, pool);
+}
+
+function pickBest(text: string, q: QuoteContext, cands: Candidate[]): ScoredCandidate | null {
+  let best: ScoredCandidate | null = null;
+  for (const c of cands) {
+    const scored = scoreCandidate(text, q, c);
+    if (!best || scored.score > best.score) best = scored;
+  }
+  return best;
+}
+
+/**
+ * A fuzzy match must be supported by adjacent context on both sides: an edited quote with only one matching
+ * side, or with its context found some way off, is what a near-duplicate sentence looks like (the same
+ * ending, or the original prefix followed by other text once the quote's paragraph is deleted).
+ */
+function fuzzyAccepted(c: ScoredCandidate | null, minScore: number): c is ScoredCandidate {
+  return (
+    !!c &&
+    c.score >= minScore &&
+    c.prefix.tight &&
+    c.suffix.tight &&
+    Math.min(c.prefix.value, c.suffix.value) >= FUZZY_MIN_SIDE
+  );
+}
+
+/** Widens a fuzzy match over the few characters between it and its adjacent context (an edited end word). */
+function snapToContext(text: string, c: ScoredCandidate): { start: number; end: number } {
+  const start = c.prefix.gap > 0 && c.prefix.gap <= TIGHT_GAP ? c.start - c.prefix.gap : c.start;
+  const end = c.suffix.gap > 0 && c.suffix.gap <= TIGHT_GAP ? c.end + c.suffix.gap : c.end;
+  return trimSpan(text, start, end) ?? span(c);
+}
+
+/** Up to `cap` offsets, nearest to the hint first (document order without a hint). */
+function nearest(offsets: number[], hint: number | null, cap: number): number[] {
+  if (hint === null || offsets.length <= 1) return offsets.slice(0, cap);
+  return [...offsets].sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint)).slice(0, cap);
+}
+
+function trimSpan(text: string, start: number, end: number): { start: number; end: number } | null {
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  return start < end ? { start, end } : null;
+}
+
+function span(c: { start: number; end: number }): { start: number; end: number } {
+  return { start: c.start, end: c.end };
+}

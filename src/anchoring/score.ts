@@ -1,0 +1,114 @@
+import search from 'approx-string-match';
+
+/**
+ * Scoring of a candidate place for a quote. Weights follow Hypothesis (50 quote, 20 prefix, 20 suffix,
+ * 2 position) so scores are comparable with theirs, but context similarity is normalised so that unrelated
+ * text scores 0, and the caller enforces a minimum score: a quote with no supporting context cannot reach it
+ * (an exact quote with both contexts gone scores ~0.56), so text that merely looks like the quote somewhere
+ * else is orphaned instead of highlighted.
+ */
+export const W_QUOTE = 50;
+export const W_PREFIX = 20;
+export const W_SUFFIX = 20;
+export const W_POS = 2;
+const W_TOTAL = W_QUOTE + W_PREFIX + W_SUFFIX + W_POS;
+
+/** How far (rendered chars) context may have moved away from the quote, e.g. by an inserted ad line. */
+export const CONTEXT_SLACK = 160;
+/** Raw similarity that unrelated English text reaches with a best-substring match; maps to 0. */
+const CONTEXT_FLOOR = 0.6;
+/** Weight of context found near, but not adjacent to, the candidate. */
+const DISPLACED = 0.5;
+
+export interface Candidate {
+  start: number;
+  end: number;
+  /** 1 - errors / quote length. */
+  quoteSim: number;
+}
+
+export interface ScoredCandidate extends Candidate {
+  score: number;
+  prefix: Evidence;
+  suffix: Evidence;
+}
+
+/**
+ * Evidence in [0, 1] that the stored prefix sits just before `start`: its best approximate match within
+ * CONTEXT_SLACK characters, normalised (contextEvidence), halved when it is not adjacent. A displaced context
+ * is what an inserted ad line looks like, but also what the *next* copy of a deleted sentence looks like, so
+ * it only counts half and needs the other side to agree.
+ */
+export function prefixEvidence(text: string, start: number, prefix: string): Evidence {
+  const plen = prefix.length;
+  if (plen === 0) return start === 0 ? TIGHT : NONE;
+  if (start >= plen && text.startsWith(prefix, start - plen)) return TIGHT;
+  const from = Math.max(0, start - plen - CONTEXT_SLACK);
+  const window = text.slice(from, start);
+  if (window.length === 0) return NONE;
+  let best: { end: number; errors: number } | null = null;
+  for (const m of search(window, prefix, Math.floor(plen / 2))) if (!best || m.end > best.end) best = m;
+  if (!best) return NONE;
+  return evidence(1 - best.errors / plen, window.length - best.end);
+}
+
+/** As prefixEvidence, for the stored suffix just after `end`. */
+export function suffixEvidence(text: string, end: number, suffix: string): Evidence {
+  const slen = suffix.length;
+  if (slen === 0) return end >= text.length ? TIGHT : NONE;
+  if (text.startsWith(suffix, end)) return TIGHT;
+  const window = text.slice(end, end + slen + CONTEXT_SLACK);
+  if (window.length === 0) return NONE;
+  let best: { start: number; errors: number } | null = null;
+  for (const m of search(window, suffix, Math.floor(slen / 2))) if (!best || m.start < best.start) best = m;
+  if (!best) return NONE;
+  return evidence(1 - best.errors / slen, best.start);
+}
+
+export interface Evidence {
+  /** In [0, 1]; displaced context counts DISPLACED of its similarity. */
+  value: number;
+  /** Characters between the candidate and the found context (Infinity when not found). */
+  gap: number;
+  /** Context adjacent to the candidate (gap <= TIGHT_GAP). */
+  tight: boolean;
+}
+
+const TIGHT: Evidence = { value: 1, gap: 0, tight: true };
+const NONE: Evidence = { value: 0, gap: Infinity, tight: false };
+/** Gap still counted as adjacent: a fuzzy match's ends may be a few characters off an edited word. */
+export const TIGHT_GAP = 3;
+
+function evidence(sim: number, gap: number): Evidence {
+  const tight = gap <= TIGHT_GAP;
+  return { value: contextEvidence(sim) * (tight ? 1 : DISPLACED), gap, tight };
+}
+
+/** Maps raw context similarity to [0, 1] where unrelated text is 0. */
+export function contextEvidence(sim: number): number {
+  return Math.min(1, Math.max(0, (sim - CONTEXT_FLOOR) / (1 - CONTEXT_FLOOR)));
+}
+
+export interface QuoteContext {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** Expected rendered start (from the position selector), if any. */
+  hint: number | null;
+}
+
+export function scoreCandidate(text: string, q: QuoteContext, c: Candidate): ScoredCandidate {
+  const p = prefixEvidence(text, c.start, q.prefix);
+  const s = suffixEvidence(text, c.end, q.suffix);
+  const pos = q.hint === null ? 0.5 : 1 - Math.min(1, Math.abs(c.start - q.hint) / Math.max(1, text.length));
+  const score = (W_QUOTE * c.quoteSim + W_PREFIX * p.value + W_SUFFIX * s.value + W_POS * pos) / W_TOTAL;
+  return { ...c, score, prefix: p, suffix: s };
+}
+
+/** True when both stored contexts sit exactly beside [start, end). */
+export function contextExact(text: string, q: QuoteContext, start: number, end: number): boolean {
+  const plen = q.prefix.length;
+  const preOk = plen === 0 ? start === 0 : start >= plen && text.startsWith(q.prefix, start - plen);
+  if (!preOk) return false;
+  return q.suffix.length === 0 ? end >= text.length : text.startsWith(q.suffix, end);
+}

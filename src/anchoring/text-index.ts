@@ -1,0 +1,402 @@
+/**
+ * The rendered text of a DOM subtree, and a map between offsets in it and DOM points.
+ *
+ * The text model (used identically by describe and anchor, so selectors round-trip):
+ * - text of Text nodes, in document order;
+ * - every run of whitespace (ASCII whitespace, NBSP and the Unicode space separators) becomes one ' ';
+ * - `<br>` and the boundaries of block elements (p, div, li, h1-h6, td, ...) count as whitespace;
+ * - soft hyphens, zero-width spaces and BOMs are invisible and dropped;
+ * - content of script/style/noscript/template/head/title/textarea/select/iframe/object and of elements with the
+ *   `hidden` attribute is excluded;
+ * - leading whitespace is dropped (the text never starts with ' ').
+ * Block-ness is decided by tag name, not computed style: deterministic, equal in jsdom and browsers, and free
+ * of layout; a page that turns a `<span>` into a block only loses a space, which fuzzy matching absorbs.
+ *
+ * The map is a list of runs: each run is a stretch of rendered characters that come one-to-one from
+ * consecutive characters of one Text node (a collapsed whitespace run contributes its first character), or a
+ * synthetic space from a block boundary (node -1). Lookups are binary searches over the runs.
+ */
+
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'textarea',
+  'select',
+  'iframe',
+  'object',
+  'canvas',
+]);
+
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+/** Whitespace for the text model. Kept in sync with normalizeText. */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 160 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0x1680
+  );
+}
+
+/** Characters that render as nothing (soft hyphen, zero-width space, BOM). */
+function isInvisibleCode(c: number): boolean {
+  return c === 0xad || c === 0x200b || c === 0xfeff;
+}
+
+/** The text model applied to a plain string: collapse whitespace, drop invisibles. Does not trim. */
+export function normalizeText(s: string): string {
+  let out = '';
+  let lastSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      if (!lastSpace) out += ' ';
+      lastSpace = true;
+    } else if (!isInvisibleCode(c)) {
+      out += s[i];
+      lastSpace = false;
+    }
+  }
+  return out;
+}
+
+export function isElementExcluded(el: Element): boolean {
+  return SKIP.has(el.localName) || el.hasAttribute('hidden');
+}
+
+/** A DOM point inside a Text node. */
+export interface TextPoint {
+  node: Text;
+  offset: number;
+}
+
+export class TextIndex {
+  readonly root: Node;
+  /** The rendered text. */
+  readonly text: string;
+  private readonly runOut: Int32Array;
+  private readonly runRaw: Int32Array;
+  private readonly runNode: Int32Array;
+  private readonly nodes: Text[];
+  /** Per node: first run index, end run index (exclusive), rendered offset where the node starts. */
+  private readonly nodeFirstRun: Int32Array;
+  private readonly nodeEndRun: Int32Array;
+  private readonly nodeOut: Int32Array;
+  private readonly nodeIds: Map<Text, number>;
+
+  private constructor(root: Node, b: Builder) {
+    this.root = root;
+    this.text = b.parts.join('');
+    this.runOut = Int32Array.from(b.runOut);
+    this.runRaw = Int32Array.from(b.runRaw);
+    this.runNode = Int32Array.from(b.runNode);
+    this.nodes = b.nodes;
+    this.nodeFirstRun = Int32Array.from(b.nodeFirstRun);
+    this.nodeEndRun = Int32Array.from(b.nodeEndRun);
+    this.nodeOut = Int32Array.from(b.nodeOut);
+    this.nodeIds = b.nodeIds;
+  }
+
+  /** One walk of root. O(size of the subtree). */
+  static build(root: Node): TextIndex {
+    const b = new Builder();
+    b.walk(root);
+    return new TextIndex(root, b);
+  }
+
+  /** The run containing rendered offset `off` (0 <= off < text.length). */
+  private runAt(off: number): number {
+    let lo = 0;
+    let hi = this.runOut.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.runOut[mid] as number) <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private runEnd(r: number): number {
+    return r + 1 < this.runOut.length ? (this.runOut[r + 1] as number) : this.text.length;
+  }
+
+  /**
+   * The DOM point before rendered character `off` (for a range start). Synthetic spaces have no DOM point;
+   * they resolve to the next real character. Null at or past the end.
+   */
+  pointBefore(off: number): TextPoint | null {
+    if (off < 0) off = 0;
+    if (off >= this.text.length) return null;
+    for (let r = this.runAt(off); r < this.runOut.length; r++) {
+      const n = this.runNode[r] as number;
+      if (n < 0) continue;
+      const start = Math.max(off, this.runOut[r] as number);
+      return {
+        node: this.nodes[n] as Text,
+        offset: (this.runRaw[r] as number) + start - (this.runOut[r] as number),
+      };
+    }
+    return null;
+  }
+
+  /** The DOM point after rendered character `off - 1` (for a range end). Null at or before the start. */
+  pointAfter(off: number): TextPoint | null {
+    if (off > this.text.length) off = this.text.length;
+    if (off <= 0) return null;
+    for (let r = this.runAt(off - 1); r >= 0; r--) {
+      const n = this.runNode[r] as number;
+      if (n < 0) continue;
+      const last = Math.min(off, this.runEnd(r)) - 1;
+      return {
+        node: this.nodes[n] as Text,
+        offset: (this.runRaw[r] as number) + last - (this.runOut[r] as number) + 1,
+      };
+    }
+    return null;
+  }
+
+  /**
+   * The number of rendered characters before a DOM point (container, offset), or null when the point is not
+   * inside root. Points inside excluded content resolve to the next rendered character.
+   */
+  offsetOf(container: Node, offset: number): number | null {
+    if (container !== this.root && !this.root.contains(container)) return null;
+    if (container.nodeType === 3) {
+      const id = this.nodeIds.get(container as Text);
+      if (id !== undefined) return this.offsetInNode(id, offset);
+      return this.offsetOfNextText(container, true);
+    }
+    const child = container.childNodes[offset];
+    if (child) return this.offsetOfNextText(child, false);
+    return this.offsetOfNextText(container, true);
+  }
+
+  private offsetInNode(id: number, raw: number): number {
+    const end = this.nodeEndRun[id] as number;
+    for (let r = this.nodeFirstRun[id] as number; r < end; r++) {
+      const runRaw = this.runRaw[r] as number;
+      if (raw <= runRaw) return this.runOut[r] as number;
+      const len = this.runEnd(r) - (this.runOut[r] as number);
+      if (raw < runRaw + len) return (this.runOut[r] as number) + raw - runRaw;
+    }
+    return end > (this.nodeFirstRun[id] as number) ? this.runEnd(end - 1) : (this.nodeOut[id] as number);
+  }
+
+  /** Rendered offset of the first indexed Text node at or after `from` (or after its subtree if `skip`). */
+  private offsetOfNextText(from: Node, skip: boolean): number {
+    let n: Node | null = skip ? nextOutside(from, this.root) : from;
+    while (n) {
+      if (n.nodeType === 3) {
+        const id = this.nodeIds.get(n as Text);
+        if (id !== undefined) return this.nodeOut[id] as number;
+      }
+      n = nextInOrder(n, this.root);
+    }
+    return this.text.length;
+  }
+
+  /** A live Range over rendered [start, end), trimmed so it starts and ends on non-space text. */
+  rangeFor(start: number, end: number): Range | null {
+    const t = this.text;
+    while (start < end && t.charCodeAt(start) === 32) start++;
+    while (end > start && t.charCodeAt(end - 1) === 32) end--;
+    if (start >= end) return null;
+    const a = this.pointBefore(start);
+    const b = this.pointAfter(end);
+    if (!a || !b) return null;
+    const doc = this.root.nodeType === 9 ? (this.root as Document) : this.root.ownerDocument;
+    if (!doc) return null;
+    const range = doc.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    return range;
+  }
+
+  /** Rendered [start, end) of a range, or null when either end lies outside root. */
+  spanOf(range: Range): { start: number; end: number } | null {
+    const start = this.offsetOf(range.startContainer, range.startOffset);
+    const end = this.offsetOf(range.endContainer, range.endOffset);
+    if (start === null || end === null) return null;
+    return { start, end: Math.max(start, end) };
+  }
+}
+
+function nextInOrder(n: Node, root: Node): Node | null {
+  if (n.firstChild) return n.firstChild;
+  return nextOutside(n, root);
+}
+
+function nextOutside(n: Node, root: Node): Node | null {
+  let cur: Node | null = n;
+  while (cur && cur !== root) {
+    if (cur.nextSibling) return cur.nextSibling;
+    cur = cur.parentNode;
+  }
+  return null;
+}
+
+/** Accumulates the rendered text and the runs during the walk. */
+class Builder {
+  parts: string[] = [];
+  length = 0;
+  lastSpace = true;
+  runOut: number[] = [];
+  runRaw: number[] = [];
+  runNode: number[] = [];
+  nodes: Text[] = [];
+  nodeFirstRun: number[] = [];
+  nodeEndRun: number[] = [];
+  nodeOut: number[] = [];
+  nodeIds = new Map<Text, number>();
+  private lastRunNode = -2;
+  private lastRunRawEnd = -1;
+
+  private emit(s: string, node: number, raw: number): void {
+    if (node < 0 || node !== this.lastRunNode || raw !== this.lastRunRawEnd) {
+      this.runOut.push(this.length);
+      this.runRaw.push(raw);
+      this.runNode.push(node);
+    }
+    this.lastRunNode = node;
+    this.lastRunRawEnd = raw + s.length;
+    this.parts.push(s);
+    this.length += s.length;
+  }
+
+  private brk(): void {
+    if (!this.lastSpace) {
+      this.emit(' ', -1, 0);
+      this.lastSpace = true;
+    }
+  }
+
+  private addText(t: Text): void {
+    const id = this.nodes.length;
+    this.nodes.push(t);
+    this.nodeIds.set(t, id);
+    this.nodeOut.push(this.length);
+    this.nodeFirstRun.push(this.runOut.length);
+    const data = t.data;
+    const len = data.length;
+    let i = 0;
+    while (i < len) {
+      const c = data.charCodeAt(i);
+      if (isSpaceCode(c)) {
+        let j = i + 1;
+        while (j < len && isSpaceCode(data.charCodeAt(j))) j++;
+        if (!this.lastSpace) {
+          this.emit(' ', id, i);
+          this.lastSpace = true;
+        }
+        i = j;
+      } else if (isInvisibleCode(c)) {
+        i++;
+      } else {
+        let j = i + 1;
+        while (j < len) {
+          const d = data.charCodeAt(j);
+          if (isSpaceCode(d) || isInvisibleCode(d)) break;
+          j++;
+        }
+        this.emit(i === 0 && j === len ? data : data.slice(i, j), id, i);
+        this.lastSpace = false;
+        i = j;
+      }
+    }
+    this.nodeEndRun.push(this.runOut.length);
+    // A later node may start a run at a raw offset that happens to equal this node's end.
+    this.lastRunNode = -2;
+  }
+
+  walk(root: Node): void {
+    if (root.nodeType === 3) {
+      this.addText(root as Text);
+      return;
+    }
+    let n: Node | null = root.firstChild;
+    while (n) {
+      if (n.nodeType === 3) {
+        this.addText(n as Text);
+      } else if (n.nodeType === 1) {
+        const el = n as Element;
+        if (!isElementExcluded(el)) {
+          const block = BLOCK.has(el.localName);
+          if (block || el.localName === 'br') this.brk();
+          if (n.firstChild) {
+            n = n.firstChild;
+            continue;
+          }
+          if (block) this.brk();
+        }
+      }
+      while (n && !n.nextSibling) {
+        n = n.parentNode;
+        if (!n || n === root) {
+          n = null;
+          break;
+        }
+        if (n.nodeType === 1 && BLOCK.has((n as Element).localName)) this.brk();
+      }
+      if (n) n = n.nextSibling;
+    }
+  }
+}
