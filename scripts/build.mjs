@@ -60,6 +60,28 @@ function manifestFor(browser) {
   return manifest;
 }
 
+/**
+ * Preact's one innerHTML sink (`dangerouslySetInnerHTML`) is the only innerHTML assignment in our
+ * bundles, and addons-linter flags it (UNSAFE_VAR_ASSIGNMENT). Gleaner never uses that prop (the
+ * check-bundles gate forbids it in src/), so the build rewrites the sink to set textContent: an
+ * HTML string would show as text, never parse. The build fails if Preact's code no longer
+ * matches, so an upgrade cannot silently bring the sink back.
+ */
+const PREACT_SINK = /\((\w+)\.innerHTML=(\w+)\.__html\)/g;
+const noInnerHtmlSink = {
+  name: 'no-innerhtml-sink',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/ }, args => {
+      const source = readFileSync(args.path, 'utf8');
+      const patched = source.replace(PREACT_SINK, '($1.textContent=$2.__html)');
+      if (patched === source || /\.innerHTML\s*=(?!=)/.test(patched)) {
+        throw new Error(`preact's innerHTML sink changed shape in ${args.path}: update PREACT_SINK`);
+      }
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
 function contextOptions(browser, ctx) {
   return {
     absWorkingDir: root,
@@ -80,6 +102,7 @@ function contextOptions(browser, ctx) {
     },
     logLevel: 'warning',
     metafile: true,
+    plugins: [noInnerHtmlSink],
   };
 }
 
