@@ -1,0 +1,127 @@
+/**
+ * Bound and approximation words before a figure ("nearly", "more than", "up to"), with the traps
+ * that look like bounds but are not: "edged up to 4.1%" (a direction), "over 21 stages" (a
+ * preposition), "some" and "about" in other roles are avoided by requiring the number right after.
+ */
+import type { Approx } from '../types';
+
+const BOUNDS: Record<string, Approx> = {
+  'more than': 'gt',
+  over: 'gt',
+  above: 'gt',
+  'in excess of': 'gt',
+  'upwards of': 'gt',
+  exceeding: 'gt',
+  'well over': 'gt',
+  'just over': 'gt',
+  'greater than': 'gt',
+  'higher than': 'gt',
+  'north of': 'gt',
+  'at least': 'gte',
+  'no fewer than': 'gte',
+  'no less than': 'gte',
+  'a minimum of': 'gte',
+  'up to': 'lte',
+  'as many as': 'lte',
+  'as much as': 'lte',
+  'no more than': 'lte',
+  'at most': 'lte',
+  within: 'lte',
+  'a maximum of': 'lte',
+  nearly: 'lte',
+  almost: 'lte',
+  'just under': 'lt',
+  'fewer than': 'lt',
+  'less than': 'lt',
+  under: 'lt',
+  below: 'lt',
+  'lower than': 'lt',
+  about: 'approx',
+  around: 'approx',
+  approximately: 'approx',
+  roughly: 'approx',
+  some: 'approx',
+  'an estimated': 'approx',
+  estimated: 'approx',
+  'close to': 'approx',
+  circa: 'approx',
+  'approx.': 'approx',
+  'around about': 'approx',
+  'more or less': 'approx',
+  'an average of': 'approx',
+  'on average': 'approx',
+  '~': 'approx',
+};
+
+const KEYS = Object.keys(BOUNDS).sort((a, b) => b.length - a.length);
+const BOUND_RE = new RegExp(
+  `(?:^|[^\\p{L}])(${KEYS.map(k => k.replace(/[.]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})\\s*$`,
+  'iu',
+);
+
+/** Verbs of movement: "edged up to", "fell to under", "rose over" read as direction, not bound. */
+const MOVE_RE =
+  /(?:^|[^\p{L}])(?:\p{L}+ed|rose|rise|rises|grew|grow|grows|went|go|goes|came|come|shot|jumped|ticked|moved|climbed|soared|crept|fell|dropped|sank|slid|slipped|dipped|plunged|tumbled|bumped|revised|raise|raised|lift|lifted|push|pushed|pushes|cut|cuts)\s+$/iu;
+
+/** Nouns after "over N" that make "over" a preposition (a span of events or time). */
+const SPAN_NOUNS = new Set([
+  'stages',
+  'games',
+  'matches',
+  'races',
+  'rounds',
+  'laps',
+  'sessions',
+  'innings',
+  'holes',
+  'starts',
+  'appearances',
+  'episodes',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'decades',
+  'nights',
+  'seasons',
+  'hours',
+  'minutes',
+  'quarters',
+  'periods',
+  'legs',
+  'sets',
+  'frames',
+  'outings',
+  'meetings',
+  'visits',
+  'tournaments',
+]);
+const OVER_GT_BEFORE =
+  /(?:^|[^\p{L}])(?:for|of|with|than|is|are|was|were|be|been|has|have|had|by|totalling|totaling|worth|cost|costs|costing|paid|pay|spent|raised|earned|took|lasted|spanning|weighing)\s+$/iu;
+
+export interface Bound {
+  /** Start offset of the bound words. */
+  s: number;
+  approx: Approx;
+}
+
+/**
+ * The bound ending right before `start`, not reaching back before `floor`. `nextWord` is the first
+ * word after the figure (for the "over 21 stages" trap), `kind` the figure's kind.
+ */
+export function boundBefore(text: string, start: number, floor: number, nextWord: string): Bound | null {
+  const from = Math.max(floor, start - 32);
+  const before = text.slice(from, start);
+  const m = BOUND_RE.exec(before);
+  if (!m) return null;
+  const word = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+  const bs = from + before.length - m[0].replace(/^[^\p{L}~]/u, '').length;
+  const pre = text.slice(Math.max(0, bs - 24), bs);
+  if (
+    (word === 'up to' || word === 'under' || word === 'below' || word === 'above' || word === 'over') &&
+    MOVE_RE.test(pre)
+  )
+    return null;
+  if (word === 'over' && SPAN_NOUNS.has(nextWord) && !OVER_GT_BEFORE.test(pre)) return null;
+  return { s: bs, approx: BOUNDS[word]! };
+}

@@ -1,0 +1,112 @@
+/**
+ * The thing counted: the short noun phrase after a figure ("15 'Patriot' systems" -> "Patriot
+ * systems"), through "of" after container nouns ("3 sets of this system"). Stops at function
+ * words, verbs-by-shape, adverbs and punctuation. A stop-list, not a parser: good enough to name
+ * what a number is about.
+ */
+import type { NumCtx } from './numbers';
+
+const STOP = new Set(
+  (
+    'the a an of in on at to for from with by and or but nor that which who whom whose is are was were be been ' +
+    'being has have had will would could can may might must shall should do does did as than per each every this ' +
+    'these those its their his her our your my it they he she we you i there here not no so if then when while ' +
+    'where after before since until about into over under between through during against among including up down ' +
+    'out off more less most also only just still even yet already ago later earlier now say says said according ' +
+    'like such both all some any other another same own very too much many few what how why across around via ' +
+    'amid despite toward towards onto upon within without beyond behind above below near next last first'
+  ).split(' '),
+);
+
+/** Words that follow a number but describe rather than name ("14 available"). */
+const NOT_NOUNS = new Set(
+  (
+    'available remaining left total altogether apiece combined alone overall respectively separate ' +
+    'different new old existing additional extra straight consecutive percent straight separate ' +
+    'currently recently previously years days'
+  ).split(' '),
+);
+
+export const CONTAINERS = new Set(
+  (
+    'sets set pairs pair batteries battery units unit tonnes tons barrels barrel cases kinds types rounds bags ' +
+    'boxes pieces shares loads groups packs bottles cups pounds kilos kilograms litres liters gallons cubic ' +
+    'acres hectares square miles kilometres kilometers metres meters feet doses vials lots batches rows ' +
+    'teams squadrons brigades battalions divisions waves series bottles cans slices portions servings percent'
+  ).split(' '),
+);
+
+const QUOTES = new Set(['"', '“', '”', "'", '‘', '’', '«', '»', '„']);
+
+function phrase(c: NumCtx, k: number, maxWords: number, allowDet: boolean): { words: string[]; k: number } {
+  const words: string[] = [];
+  let prevEnd = c.toks[k - 1]?.e ?? 0;
+  while (k < c.toks.length && words.length < maxWords) {
+    const t = c.toks[k]!;
+    if (/\n/.test(c.text.slice(prevEnd, t.s))) break;
+    if (t.k === 'sym') {
+      if (QUOTES.has(t.t)) {
+        prevEnd = t.e;
+        k++;
+        continue;
+      }
+      // Hyphenated compounds ("air-defense") join the previous word.
+      if (
+        t.t === '-' &&
+        words.length &&
+        t.s === prevEnd &&
+        c.toks[k + 1]?.k === 'word' &&
+        c.toks[k + 1]!.s === t.e
+      ) {
+        words[words.length - 1] += '-' + c.toks[k + 1]!.t;
+        prevEnd = c.toks[k + 1]!.e;
+        k += 2;
+        continue;
+      }
+      break;
+    }
+    if (t.k !== 'word') break;
+    const det =
+      allowDet && words.length === 0 && /^(the|this|these|those|its|their|his|her|our|all)$/.test(t.l);
+    if (!det && STOP.has(t.l)) break;
+    if (t.l.length > 3 && t.l.endsWith('ly')) break;
+    // Possessive "'s" ends the phrase ("3 of Ukraine's").
+    words.push(t.t);
+    prevEnd = t.e;
+    k++;
+  }
+  // Trailing verbs by shape ("3 sets deployed").
+  while (
+    words.length > 1 &&
+    /(?:ed|ing)$/i.test(words[words.length - 1]!) &&
+    !/ings$/i.test(words[words.length - 1]!)
+  )
+    words.pop();
+  return { words, k };
+}
+
+/**
+ * Counted noun starting at token j. `ofOnly` (money, percent): only an "of NP" after the figure counts
+ * ("10% of voters"). Returns '' when nothing noun-like follows.
+ */
+export function countedAfter(c: NumCtx, j: number, ofOnly: boolean): string {
+  const t = c.toks[j];
+  if (!t) return '';
+  if (t.l === 'of') {
+    const p = phrase(c, j + 1, 3, false);
+    // "of the population": drop the determiner but keep the noun.
+    if (p.words.length) return p.words.join(' ');
+    const q = phrase(c, j + 2, 3, false);
+    return c.toks[j + 1] && /^(the|its|their|his|her|our)$/.test(c.toks[j + 1]!.l) ? q.words.join(' ') : '';
+  }
+  if (ofOnly) return '';
+  const p = phrase(c, j, 4, false);
+  if (!p.words.length) return '';
+  if (NOT_NOUNS.has(p.words[0]!.toLowerCase())) return '';
+  const last = p.words[p.words.length - 1]!.toLowerCase();
+  if (CONTAINERS.has(last) && c.toks[p.k]?.l === 'of') {
+    const q = phrase(c, p.k + 1, 3, true);
+    if (q.words.length) return [...p.words, 'of', ...q.words].join(' ');
+  }
+  return p.words.join(' ');
+}

@@ -1,0 +1,452 @@
+/**
+ * The token grammar: from a number (digits or words) with an optional currency before it, read
+ * ranges and scores, the unit after it, the bound before it, and decide the kind. Dates and
+ * times come from the regex pass (patterns.ts) and are only merged here.
+ */
+import type { Approx, FigureKind } from '../types';
+import { boundBefore } from './bounds';
+import { countedAfter } from './counted';
+import { CODES, DOLLAR_PREFIX, SYMBOLS } from './currencies';
+import { FRACTIONS, UNITS } from './number-words';
+import { readNumber, spaced, type Num, type NumCtx } from './numbers';
+import { claims } from './patterns';
+import { suffixAt, type Suffix } from './suffix';
+import { tokenize, usesDecimalComma } from './tokenizer';
+
+export interface RawFigure {
+  s: number;
+  e: number;
+  kind: FigureKind;
+  value: number | [number, number] | string;
+  unit: string;
+  approx: Approx;
+  counted: string;
+  /** Counted noun could not be found but the number is a count ("only 14 available"). */
+  inherit: boolean;
+}
+
+interface Ctx extends NumCtx {
+  claimed: Uint8Array;
+  poundsMoney: boolean;
+}
+
+const MONTH_WORDS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
+const HYPHEN_PREFIXES = new Set(['mid', 'pre', 'post', 'early', 'late', 'end', 'start', 'fiscal', 'fy']);
+const DASHES = new Set(['-', '–', '—']);
+const SCORE_BEFORE =
+  /(?:^|[^\p{L}])(?:voted|vote|votes|margin|won|wins|lost|loses|beat|beats|beating|defeated|drew|tied|led|leads|lead|trailed|trails|win|victory|defeat|loss|record|edged|downed|blanked|routed|stunned|topped|by|a|an|the)\s+$/iu;
+const SCORE_AFTER =
+  /^\s+(?:win|wins|victory|victories|loss|losses|defeat|defeats|draw|vote|decision|lead|record|scoreline|triumph|rout|aggregate|margin|in\s+(?:overtime|extra|a\s+shootout|the\s+final)|on\s+aggregate|overtime|shootout)\b/i;
+const VOTE_BEFORE = /(?:^|[^\p{L}])(?:voted|vote|votes|margin|of)\s+$/iu;
+const YEAR_CUE =
+  /(?:^|[^\p{L}])(?:in|since|by|until|till|from|to|of|year|fiscal|early|late|mid|season|before|after|through|and|between|the|around|circa|during|for|'|’)\s*$/iu;
+
+function isSentenceStartTok(c: NumCtx, i: number): boolean {
+  const p = c.toks[i - 1];
+  const t = c.toks[i];
+  if (!p || !t) return true;
+  if (/\n/.test(c.text.slice(p.e, t.s))) return true;
+  return p.k === 'sym' && /[.!?:"“”]/.test(p.t);
+}
+
+/** Digits that are part of a name or code: F-16, COVID-19, G7, Section 230, Windows 11, Boeing 787-9. */
+function isCode(c: Ctx, i: number): boolean {
+  const t = c.toks[i]!;
+  const p = c.toks[i - 1];
+  if (!p) return false;
+  if (p.e === t.s) {
+    if (p.k === 'word') return true;
+    if (p.k === 'num') return true;
+    if (p.t === '-' || p.t === '/' || p.t === '.' || p.t === '_') {
+      const pp = c.toks[i - 2];
+      if (pp && pp.e === p.s) {
+        if (pp.k === 'num') return p.t !== '-' || isCode(c, i - 2);
+        if (pp.k === 'word') return !HYPHEN_PREFIXES.has(pp.l) && !UNITS[pp.l];
+      }
+    }
+    return false;
+  }
+  if (p.k === 'word' && spaced(c, i, 1) && /\p{Lu}/u.test(p.t) && !isSentenceStartTok(c, i - 1)) {
+    if (MONTH_WORDS.has(p.l) || CODES.has(p.t) || p.l === 'no') return false;
+    if (!/^\d{1,4}$/.test(t.t)) return false;
+    const nx = c.toks[i + 1];
+    if (nx && DASHES.has(nx.t) && c.toks[i + 2]?.k === 'num') return false;
+    if (nx && nx.k === 'word' && nx.s === t.e) return true;
+    if (suffixAt(c.text, t.e, false, c.poundsMoney)) return false;
+    return true;
+  }
+  return false;
+}
+
+interface Side {
+  n: Num;
+  cur: string;
+  /** First token (the currency symbol when there is one). */
+  i: number;
+}
+
+/** A number with an optional currency before it, starting at token i. */
+function side(c: Ctx, i: number, curIn: string): Side | null {
+  const t = c.toks[i];
+  if (!t || c.claimed[i]) return null;
+  let cur = '';
+  let ni = i;
+  if (t.k === 'sym' && SYMBOLS[t.t] !== undefined) {
+    cur = SYMBOLS[t.t]!;
+    ni = i + 1;
+  } else if (
+    t.k === 'word' &&
+    c.toks[i + 1]?.t === '$' &&
+    c.toks[i + 1]!.s === t.e &&
+    DOLLAR_PREFIX[t.l] &&
+    t.t === t.t.toUpperCase()
+  ) {
+    cur = DOLLAR_PREFIX[t.l]!;
+    ni = i + 2;
+  } else if (t.k === 'word' && (CODES.has(t.t) || t.t === 'Rs') && c.toks[i + 1]?.k === 'num') {
+    cur = t.t === 'Rs' ? 'INR' : t.t === 'RMB' ? 'CNY' : t.t;
+    ni = i + 1;
+    if (c.toks[ni]?.t === '.' && t.t === 'Rs') ni++;
+  }
+  const nt = c.toks[ni];
+  if (!nt || c.claimed[ni]) return null;
+  if (cur && (nt.k !== 'num' || nt.s - c.toks[ni - 1]!.e > 1)) return null;
+  if (nt.k === 'num' && !cur && isCode(c, ni)) return null;
+  const n = readNumber(c, ni, !!(cur || curIn));
+  if (!n) return null;
+  for (let k = n.i; k < n.j; k++) if (c.claimed[k]) return null;
+  return { n, cur, i };
+}
+
+const endOf = (c: Ctx, j: number): number => c.toks[j - 1]!.e;
+
+/** Advances a token index past a character offset. */
+function tokAt(c: Ctx, j: number, off: number): number {
+  while (j < c.toks.length && c.toks[j]!.s < off) j++;
+  return j;
+}
+
+function fraction(c: Ctx, i: number): { v: number; j: number } | null {
+  const t = c.toks[i]!;
+  const nx = c.toks[i + 1];
+  const n2 = c.toks[i + 2];
+  // "two-thirds", "one third", "three quarters"
+  if (UNITS[t.l] !== undefined && UNITS[t.l]! >= 1 && UNITS[t.l]! <= 10) {
+    let f: { t: string; j: number } | null = null;
+    if (nx?.t === '-' && nx.s === t.e && n2 && n2.s === nx.e) f = { t: n2.l, j: i + 3 };
+    else if (nx && spaced(c, i + 1, 1) && nx.k === 'word') f = { t: nx.l, j: i + 2 };
+    if (f && FRACTIONS[f.t] !== undefined && f.t !== 'fourth' && f.t !== 'fifth' && f.t !== 'tenth') {
+      const plural = f.t.endsWith('s');
+      if ((UNITS[t.l] === 1) !== plural) return { v: UNITS[t.l]! / FRACTIONS[f.t]!, j: f.j };
+    }
+    return null;
+  }
+  // "half of", "half the", "a third of", "a quarter of"
+  if (t.l === 'half' && nx && spaced(c, i + 1, 1) && /^(of|the|a|an|its|their|his|her)$/.test(nx.l))
+    return { v: 0.5, j: i + 1 };
+  if (
+    (t.l === 'a' || t.l === 'one') &&
+    nx &&
+    spaced(c, i + 1, 1) &&
+    /^(third|quarter|fifth|tenth)$/.test(nx.l) &&
+    n2?.l === 'of'
+  )
+    return { v: 1 / FRACTIONS[nx.l]!, j: i + 2 };
+  return null;
+}
+
+function emit(
+  c: Ctx,
+  s: number,
+  e: number,
+  kind: FigureKind,
+  value: RawFigure['value'],
+  unit: string,
+  approx: Approx,
+  counted = '',
+): RawFigure {
+  return { s, e, kind, value, unit, approx, counted, inherit: false };
+}
+
+const prevWord = (c: Ctx, i: number): string => {
+  const p = c.toks[i - 1];
+  return p && p.k === 'word' ? p.l : '';
+};
+
+/** Tries a figure starting at token i. Returns it with the next token index, or null. */
+function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number } | null {
+  const t = c.toks[i]!;
+  // "No. 1", "#1": ranks.
+  if ((t.t === 'No' || t.t === '#') && !c.claimed[i + 1]) {
+    const dot = t.t === 'No' ? c.toks[i + 1] : t;
+    const n = c.toks[t.t === 'No' ? i + 2 : i + 1];
+    if (
+      dot &&
+      n &&
+      n.k === 'num' &&
+      (t.t === '#' || (dot.t === '.' && dot.s === t.e)) &&
+      n.s - dot.e <= 1 &&
+      /^\d{1,3}$/.test(n.t)
+    )
+      return { f: emit(c, t.s, n.e, 'ordinal', +n.t, '', 'eq'), j: t.t === 'No' ? i + 3 : i + 2 };
+  }
+  if (t.k === 'word') {
+    const fr = fraction(c, i);
+    if (fr) {
+      const b = boundBefore(c.text, t.s, floor, '');
+      const f = emit(
+        c,
+        b ? b.s : t.s,
+        endOf(c, fr.j),
+        'ratio',
+        Math.round(fr.v * 1e4) / 1e4,
+        '',
+        b?.approx ?? 'eq',
+      );
+      f.counted = countedAfter(c, fr.j, true);
+      return { f, j: fr.j };
+    }
+  }
+  const a = side(c, i, '');
+  if (!a) return null;
+  const n1 = a.n;
+  let j = n1.j;
+  let cur = a.cur;
+  let sfx: Suffix | null = null;
+  if (n1.glued)
+    sfx = { len: 0, kind: n1.gluedDuration ? 'duration' : 'measure', unit: n1.glued, adjective: false };
+  // A unit right after the first number ("10% to 12%", "5 km-10 km").
+  if (!sfx && !n1.ordinal && !n1.decade) {
+    const s1 = suffixAt(c.text, endOf(c, j), n1.scale > 1, c.poundsMoney);
+    if (s1 && !s1.adjective && !(cur && s1.kind !== 'money')) {
+      sfx = s1;
+      j = tokAt(c, j, endOf(c, j) + s1.len);
+    }
+  }
+  let n2: Num | null = null;
+  let score = false;
+  let ratio = false;
+  const conn = c.toks[j];
+  const before = c.text.slice(Math.max(0, c.toks[a.i]!.s - 24), c.toks[a.i]!.s);
+  if (conn && !n1.ordinal && !n1.decade && !c.claimed[j]) {
+    let b: Side | null = null;
+    if (DASHES.has(conn.t) && conn.s - endOf(c, j) <= 1) {
+      const nx = c.toks[j + 1];
+      if (nx && nx.s - conn.e <= 1) b = side(c, j + 1, cur);
+      if (b && (b.n.ordinal || b.n.word !== n1.word)) b = null;
+    } else if (conn.l === 'to' && spaced(c, j) && prevWord(c, a.i) !== 'from') {
+      b = side(c, j + 1, cur);
+      if (b && !VOTE_BEFORE.test(before) && (b.n.ordinal || (n1.v >= b.n.v && b.n.scale === 1))) b = null;
+    } else if (conn.l === 'and' && prevWord(c, a.i) === 'between') {
+      b = side(c, j + 1, cur);
+    } else if (
+      conn.l === 'in' &&
+      spaced(c, j) &&
+      !cur &&
+      !sfx &&
+      n1.scale === 1 &&
+      n1.v >= 1 &&
+      n1.v <= 20 &&
+      Number.isInteger(n1.v)
+    ) {
+      const r = side(c, j + 1, '');
+      if (
+        r &&
+        !r.cur &&
+        r.n.scale === 1 &&
+        r.n.v > n1.v &&
+        r.n.v <= 1000 &&
+        !r.n.sep &&
+        !(c.toks[r.n.i]!.k === 'num' && r.n.v >= 1800)
+      ) {
+        ratio = true;
+        n2 = r.n;
+        j = r.n.j;
+      }
+    } else if (conn.l === 'out' && c.toks[j + 1]?.l === 'of' && !cur && !sfx) {
+      const r = side(c, j + 2, '');
+      if (r && !r.cur && r.n.v > 0 && r.n.v >= n1.v) {
+        ratio = true;
+        n2 = r.n;
+        j = r.n.j;
+      }
+    }
+    if (b && b.n.v >= 0) {
+      n2 = b.n;
+      if (b.cur) cur = cur || b.cur;
+      j = b.n.j;
+      const small = (x: Num): boolean =>
+        Number.isInteger(x.v) && x.v <= 300 && x.scale === 1 && !x.sep && !x.word;
+      const after = c.text.slice(endOf(c, j), endOf(c, j) + 40);
+      if (!cur && !sfx && small(n1) && small(n2) && !n2.glued) {
+        if (conn.l === 'to') score = VOTE_BEFORE.test(before);
+        else if (DASHES.has(conn.t)) {
+          score = SCORE_BEFORE.test(before) || SCORE_AFTER.test(after) || n1.v >= n2.v;
+          // Year spans "2019-20" are ranges of years, not scores.
+          if (/^\d{4}$/.test(c.toks[n1.i]!.t)) score = false;
+        }
+      }
+      if (!score && n2.scale > 1 && n1.scale === 1 && n1.v * n2.scale <= n2.v * 1.01 + 1) n1.v *= n2.scale;
+      if (!score && n1.v > n2.v && !(c.toks[n1.i]!.t.length === 4 && c.toks[n2.i]!.t.length === 2)) {
+        // "10-8" without score cues: not a range either; keep the first number alone.
+        n2 = null;
+        j = n1.j;
+      }
+    }
+  }
+  const last = n2 ?? n1;
+  if (n2 && !score && !ratio) {
+    if (n2.glued)
+      sfx = { len: 0, kind: n2.gluedDuration ? 'duration' : 'measure', unit: n2.glued, adjective: false };
+    else {
+      const s2 = suffixAt(c.text, endOf(c, j), last.scale > 1, c.poundsMoney);
+      if (s2 && !(cur && s2.kind !== 'money')) {
+        sfx = s2;
+        j = tokAt(c, j, endOf(c, j) + s2.len);
+      }
+    }
+  }
+  if (!n2 && !sfx && !n1.ordinal && !n1.decade) {
+    const s3 = suffixAt(c.text, endOf(c, j), n1.scale > 1, c.poundsMoney);
+    if (s3 && s3.adjective && !cur) {
+      sfx = s3;
+      j = tokAt(c, j, endOf(c, j) + s3.len);
+    }
+  }
+  let e = endOf(c, j);
+  let kind: FigureKind;
+  let unit = '';
+  let value: RawFigure['value'] = n2 ? [n1.v, n2.v] : n1.v;
+  if (score) kind = 'score';
+  else if (ratio) {
+    kind = 'ratio';
+    value = Math.round((n1.v / n2!.v) * 1e4) / 1e4;
+  } else if (cur || sfx?.kind === 'money') {
+    kind = 'money';
+    unit = cur || sfx!.unit;
+    if (
+      sfx?.kind === 'money' &&
+      /^(cents?|pence)$/i.test(
+        c.text
+          .slice(e - 5, e)
+          .trim()
+          .split(/\s/)
+          .pop() ?? '',
+      )
+    )
+      value = Array.isArray(value) ? [value[0] / 100, value[1] / 100] : (value as number) / 100;
+  } else if (sfx) {
+    kind = sfx.kind;
+    unit = sfx.unit;
+  } else if (n1.ordinal) kind = 'ordinal';
+  else if (n1.decade) {
+    kind = 'year';
+    j = n1.j;
+    e = endOf(c, j);
+  } else kind = 'count';
+  const tok1 = c.toks[n1.i]!;
+  if (
+    kind === 'count' &&
+    !n1.word &&
+    /^\d{4}$/.test(tok1.t) &&
+    n1.v >= 1800 &&
+    n1.v <= 2100 &&
+    n1.scale === 1
+  ) {
+    const nx = c.toks[j];
+    const plural = nx && nx.k === 'word' && spaced(c, j) && /^[a-z]+s$/.test(nx.t) && !MONTH_WORDS.has(nx.l);
+    if (!plural || YEAR_CUE.test(before)) {
+      kind = 'year';
+      if (n2) value = [n1.v, n2.v < 100 ? Math.floor(n1.v / 100) * 100 + n2.v : n2.v];
+    }
+  }
+  // Spelled "one" is mostly a determiner ("one large bank"); it counts only in clear number roles.
+  if (kind === 'count' && !n2 && n1.word && n1.v === 1 && n1.j === n1.i + 1) {
+    const nx = c.toks[j];
+    const nx2 = c.toks[j + 1];
+    const ofWhich = nx?.l === 'of' && nx2 && /^(which|whom|them|those|these|us|its|their)$/.test(nx2.l);
+    if (!ofWhich && !/(?:only|just|least|than|exactly|nearly|almost|about)\s+$/i.test(before)) return null;
+    if (ofWhich) {
+      const f = emit(c, c.toks[a.i]!.s, e, 'count', 1, '', 'eq');
+      return { f, j };
+    }
+  }
+  // Word ordinals need a noun or "-" after ("third consecutive", "second-largest"), and never "a second".
+  if (kind === 'ordinal' && n1.word) {
+    const nx = c.toks[j];
+    if (
+      !nx ||
+      (nx.k !== 'word' && nx.t !== '-') ||
+      prevWord(c, n1.i) === 'a' ||
+      (!/^[a-z]/.test(tok1.t) && !isSentenceStartTok(c, n1.i))
+    )
+      return null;
+  }
+  let s = c.toks[a.i]!.s;
+  let approx: Approx = 'eq';
+  if (kind !== 'year' && kind !== 'ordinal' && kind !== 'score') {
+    const nx = c.toks[j];
+    const nextWord = sfx?.kind === 'duration' ? unit + 's' : nx && nx.k === 'word' ? nx.l : '';
+    const b = boundBefore(c.text, s, floor, nextWord);
+    if (b && !(prevWord(c, a.i) === 'between' && n2)) {
+      s = b.s;
+      approx = b.approx;
+    }
+    if (prevWord(c, a.i) === 'between' && n2 && c.toks[a.i - 1]!.s >= floor) s = c.toks[a.i - 1]!.s;
+  }
+  const f = emit(c, s, e, kind, value, unit, approx);
+  if (kind === 'count') {
+    f.counted = countedAfter(c, j, false);
+    if (!f.counted) f.inherit = true;
+  } else if (sfx?.adjective) f.counted = countedAfter(c, j, false);
+  else if (kind === 'percent' || kind === 'money' || kind === 'measure') f.counted = countedAfter(c, j, true);
+  else if (kind === 'ratio') f.counted = countedAfter(c, j, !ratio);
+  return { f, j };
+}
+
+/** All raw figures, sorted by start, non-overlapping. */
+export function parseFigures(text: string, lang: string | null | undefined): RawFigure[] {
+  const dc = usesDecimalComma(lang);
+  const toks = tokenize(text, dc);
+  const monthFirst = !dc && !/^en-(gb|ie|au|nz|in|za)/i.test(lang ?? '');
+  const cl = claims(text, monthFirst);
+  const claimed = new Uint8Array(toks.length);
+  let ci = 0;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    while (ci < cl.length && cl[ci]!.e <= t.s) ci++;
+    for (let q = ci; q < cl.length && cl[q]!.s < t.e; q++) if (cl[q]!.e > t.s) claimed[k] = 1;
+  }
+  const c: Ctx = { text, toks, dc, claimed, poundsMoney: /£|\bGBP\b|sterling/.test(text) };
+  const out: RawFigure[] = [];
+  for (const k of cl) if (k.kind !== 'skip') out.push(emit(c, k.s, k.e, k.kind, k.value, '', 'eq'));
+  const claimEnds = cl.map(k => k.e);
+  let floor = 0;
+  let ck = 0;
+  for (let i = 0; i < toks.length;) {
+    if (claimed[i]) {
+      i++;
+      continue;
+    }
+    while (ck < cl.length && cl[ck]!.s < toks[i]!.s) floor = Math.max(floor, claimEnds[ck++]!);
+    const r = figureAt(c, i, floor);
+    if (r) {
+      out.push(r.f);
+      floor = r.f.e;
+      i = Math.max(r.j, i + 1);
+    } else i++;
+  }
+  out.sort((x, y) => x.s - y.s || y.e - x.e);
+  const res: RawFigure[] = [];
+  let end = -1;
+  for (const f of out) {
+    if (f.s < end || f.e <= f.s) continue;
+    res.push(f);
+    end = f.e;
+  }
+  return res;
+}

@@ -1,0 +1,221 @@
+/**
+ * Reads one number starting at a token: digits (by page convention) with a glued or spaced scale
+ * ("4m", "1.2 bn", "3 Mrd."), or spelled-out English ("twenty-five", "a dozen", "two hundred
+ * thousand"). Digits glued to letters that are neither a scale, an ordinal suffix nor a unit are
+ * codes ("5G", "1080p") and read as nothing.
+ */
+import { GLUED_SCALES, SCALES, UNITS, TENS, ORDINAL_WORDS, wordValue } from './number-words';
+import { parseDigits, type Token } from './tokenizer';
+import { CASED, DURATIONS, MEASURES } from './units';
+
+export interface Num {
+  v: number;
+  /** First and one-past-last token. */
+  i: number;
+  j: number;
+  /** Multiplier from a scale word (1 when none). */
+  scale: number;
+  word: boolean;
+  ordinal: boolean;
+  /** "1990s". */
+  decade: boolean;
+  /** Unit glued to the digits ("25km", "100MW"). */
+  glued: string;
+  gluedDuration: boolean;
+  /** Digits carried a thousands or decimal separator. */
+  sep: boolean;
+}
+
+export interface NumCtx {
+  text: string;
+  toks: Token[];
+  dc: boolean;
+}
+
+export const gapBefore = (c: NumCtx, i: number): number => {
+  const a = c.toks[i - 1];
+  const b = c.toks[i];
+  return a && b ? b.s - a.e : -1;
+};
+
+/** True when tokens i-1 and i are separated only by plain spaces (no line break). */
+export function spaced(c: NumCtx, i: number, max = 2): boolean {
+  const a = c.toks[i - 1];
+  const b = c.toks[i];
+  if (!a || !b) return false;
+  const g = b.s - a.e;
+  if (g < 1 || g > max) return false;
+  return !/\n/.test(c.text.slice(a.e, b.s));
+}
+
+function spacedScale(c: NumCtx, j: number): { scale: number; j: number } | null {
+  const t = c.toks[j];
+  if (!t || t.k !== 'word' || !spaced(c, j)) return null;
+  let s = SCALES[t.l];
+  if (s === undefined) return null;
+  // "Mio." / "Mrd." keep their dot inside the span.
+  let end = j + 1;
+  const dot = c.toks[end];
+  if ((t.l === 'mio' || t.l === 'mrd' || t.l === 'mln' || t.l === 'bln') && dot?.t === '.' && dot.s === t.e)
+    end++;
+  // "hundred thousand", "thousand million".
+  const nx = c.toks[end];
+  if (nx && nx.k === 'word' && spaced(c, end)) {
+    const s2 = SCALES[nx.l];
+    if (s2 !== undefined && s2 > s && !nx.l.endsWith('s')) {
+      s *= s2;
+      end++;
+    }
+  }
+  return { scale: s, j: end };
+}
+
+/** Spelled-out integer from token i: "twenty-five", "two hundred and fifty thousand". */
+function spelled(c: NumCtx, i: number): { v: number; j: number } | null {
+  let total = 0;
+  let cur = 0;
+  let j = i;
+  let any = false;
+  let lastWasScale = false;
+  for (;;) {
+    const t = c.toks[j];
+    if (!t || t.k !== 'word') break;
+    if (j > i && !spaced(c, j) && c.toks[j - 1]?.t !== '-') break;
+    const v = wordValue(t.l);
+    if (v !== undefined) {
+      if (any && !lastWasScale && cur % 10 !== 0) break;
+      if (any && !lastWasScale && cur >= 20 && v >= 10) break;
+      cur += v;
+      any = true;
+      lastWasScale = false;
+      j++;
+      // Hyphenated compounds: "twenty-five".
+      const h = c.toks[j];
+      const n2 = c.toks[j + 1];
+      if (
+        TENS[t.l] !== undefined &&
+        h?.t === '-' &&
+        h.s === t.e &&
+        n2 &&
+        n2.s === h.e &&
+        UNITS[n2.l] &&
+        UNITS[n2.l]! < 10
+      ) {
+        cur += UNITS[n2.l]!;
+        j += 2;
+      }
+      continue;
+    }
+    if (!any) break;
+    if (t.l === 'hundred') {
+      cur = (cur || 1) * 100;
+      lastWasScale = true;
+      j++;
+      continue;
+    }
+    if (
+      (t.l === 'thousand' || t.l === 'million' || t.l === 'billion' || t.l === 'trillion') &&
+      !lastWasScale
+    ) {
+      total += (cur || 1) * SCALES[t.l]!;
+      cur = 0;
+      lastWasScale = true;
+      j++;
+      continue;
+    }
+    if (t.l === 'and' && lastWasScale && c.toks[j + 1] && wordValue(c.toks[j + 1]!.l) !== undefined) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (!any) return null;
+  return { v: total + cur, j };
+}
+
+const base = (i: number, v: number, j: number): Num => ({
+  v,
+  i,
+  j,
+  scale: 1,
+  word: false,
+  ordinal: false,
+  decade: false,
+  glued: '',
+  gluedDuration: false,
+  sep: false,
+});
+
+/** Reads a number at token i; `money` allows "m"/"b" glued scales. Returns null when none. */
+export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
+  const t = c.toks[i];
+  if (!t) return null;
+  if (t.k === 'num') {
+    const v = parseDigits(t.t, c.dc);
+    if (v === null) return null;
+    const n = base(i, v, i + 1);
+    n.sep = /[.,\s\u00a0\u202f]/.test(t.t);
+    const g = c.toks[i + 1];
+    if (g && g.k === 'word' && g.s === t.e) {
+      const gl = g.l;
+      if (/^(st|nd|rd|th)$/.test(gl) && Number.isInteger(v)) n.ordinal = true;
+      else if (GLUED_SCALES[gl] !== undefined && (money || gl !== 'm') && g.t !== 'K' && g.t !== 'B')
+        n.scale = GLUED_SCALES[gl]!;
+      else if (gl === 's' && /^\d{4}$/.test(t.t)) n.decade = true;
+      else if (CASED[g.t] !== undefined) n.glued = CASED[g.t]!;
+      else if (MEASURES[gl] !== undefined) n.glued = MEASURES[gl]!;
+      else if (DURATIONS[gl] !== undefined && gl.length > 1) {
+        n.glued = DURATIONS[gl]!;
+        n.gluedDuration = true;
+      } else return null;
+      n.j = i + 2;
+      // A glued token followed by more letters/digits ("5th-gen", "4m2") is still fine; "3D" was refused above.
+    }
+    if (n.scale === 1 && !n.ordinal && !n.decade && !n.glued) {
+      const sc = spacedScale(c, n.j);
+      if (sc) {
+        n.scale = sc.scale;
+        n.j = sc.j;
+      }
+    }
+    n.v = n.v * n.scale;
+    return n;
+  }
+  if (t.k !== 'word') return null;
+  // "a dozen", "a hundred", "a million".
+  if (t.l === 'a' || t.l === 'an') {
+    const nx = c.toks[i + 1];
+    if (!nx || !spaced(c, i + 1)) return null;
+    if (nx.l === 'dozen') return { ...base(i, 12, i + 2), word: true };
+    if (
+      nx.l === 'hundred' ||
+      nx.l === 'thousand' ||
+      nx.l === 'million' ||
+      nx.l === 'billion' ||
+      nx.l === 'trillion'
+    ) {
+      const n = { ...base(i, 1, i + 2), word: true, scale: SCALES[nx.l]! };
+      n.v = n.scale;
+      return n;
+    }
+    return null;
+  }
+  if (ORDINAL_WORDS[t.l] !== undefined)
+    return { ...base(i, ORDINAL_WORDS[t.l]!, i + 1), word: true, ordinal: true };
+  const sp = spelled(c, i);
+  if (!sp) return null;
+  const n = { ...base(i, sp.v, sp.j), word: true };
+  // "two dozen".
+  const dz = c.toks[n.j];
+  if (dz?.l === 'dozen' && spaced(c, n.j)) {
+    n.v *= 12;
+    n.j++;
+  }
+  const sc = spacedScale(c, n.j);
+  if (sc && sc.scale >= 1e6) {
+    n.scale = sc.scale;
+    n.v *= sc.scale;
+    n.j = sc.j;
+  }
+  return n;
+}

@@ -1,0 +1,87 @@
+/**
+ * Importance ranking (v1 weights from the key-figures notes, adjusted on the dev half of the gold
+ * set): a kind prior plus boosts (counted noun, bound, title words, repetition), times a position
+ * factor (inverted pyramid) and a boilerplate factor (captions and short blocks count little).
+ */
+import type { FigureKind } from '../types';
+import type { RawFigure } from './grammar';
+
+export const KIND_PRIOR: Record<FigureKind, number> = {
+  money: 3.5,
+  percent: 2.5,
+  count: 2,
+  measure: 1.7,
+  duration: 1.4,
+  date: 0.9,
+  year: 0.6,
+  ordinal: 0.4,
+  time: 0.2,
+  ratio: 2.2,
+  score: 1.8,
+};
+
+export interface RankInput {
+  f: RawFigure;
+  sentence: string;
+  /** 0..1 position of the figure in the text. */
+  rel: number;
+  /** Block is a caption, under 8 words, or not a paragraph/list/quote. */
+  boilerplate: boolean;
+}
+
+const STOP_TITLE = new Set(
+  'the and for with from that this what will have has into over after about says said their they been more than its'.split(
+    ' ',
+  ),
+);
+
+export function titleWords(title: string | null | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const w of (title ?? '').toLowerCase().match(/[\p{L}\d]{3,}/gu) ?? [])
+    if (!STOP_TITLE.has(w)) out.add(stem(w));
+  return out;
+}
+
+const stem = (w: string): string => w.replace(/(?:ies|es|s)$/, '');
+
+function overlap(s: string, title: Set<string>): number {
+  let hits = 0;
+  const seen = new Set<string>();
+  for (const w of s.toLowerCase().match(/[\p{L}\d]{3,}/gu) ?? []) {
+    const st = stem(w);
+    if (title.has(st) && !seen.has(st)) {
+      seen.add(st);
+      hits++;
+    }
+  }
+  return hits;
+}
+
+export function scoreFigures(items: RankInput[], title: Set<string>): number[] {
+  const reps = new Map<string, number>();
+  const keyOf = (f: RawFigure): string => JSON.stringify(f.value) + '|' + f.unit + '|' + f.kind;
+  for (const it of items) reps.set(keyOf(it.f), (reps.get(keyOf(it.f)) ?? 0) + 1);
+  return items.map(it => {
+    const f = it.f;
+    let sc = KIND_PRIOR[f.kind];
+    if (f.counted) sc += 1;
+    if (f.approx !== 'eq') sc += 0.3;
+    if (Array.isArray(f.value) && f.kind !== 'score' && f.kind !== 'year') sc += 0.3;
+    if (title.size) {
+      sc += 0.4 * Math.min(2, overlap(f.counted, title)) + 0.15 * Math.min(4, overlap(it.sentence, title));
+    }
+    const r = (reps.get(keyOf(f)) ?? 1) - 1;
+    if (f.kind !== 'date' && f.kind !== 'year' && f.kind !== 'time') sc += 0.5 * Math.min(2, r);
+    sc *= 1.2 - 0.4 * it.rel;
+    if (it.boilerplate) sc *= 0.2;
+    return Math.round(sc * 1000) / 1000;
+  });
+}
+
+/** Minimum score for a key figure (fitted on the dev half of the gold set). */
+export const KEY_MIN = 3.0;
+
+/** At most this many key figures: 10, fewer for short texts (one per ~60 words, at least 3). */
+export function keyCap(words: number): number {
+  return Math.min(10, Math.max(3, Math.round(words / 60)));
+}
