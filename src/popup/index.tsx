@@ -1,20 +1,7 @@
-// INTERIM (owned by the popup helper): renders and proves the popup reaches the background.
+/** The toolbar popup entry: renders <App/> into #app. */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { toBackground } from '../shared/clients';
+import { App } from './components/App';
 
-function App() {
-  const [status, setStatus] = useState('Connecting…');
-  useEffect(() => {
-    void toBackground('ping').then(r => setStatus(r.ok ? 'Connected' : `Not connected: ${r.error.message}`));
-  }, []);
-  return (
-    <main>
-      <h1>Gleaner</h1>
-      <p role="status">{status}</p>
-    </main>
-  );
-}
-
+performance.mark('gleaner:script-start');
 const root = document.getElementById('app');
 if (root) render(<App />, root);
