@@ -1,0 +1,184 @@
+/**
+ * The search index over the library: annotations (quote, note, tags) and pages (title, URL, site,
+ * authors), held in worker memory and rebuilt lazily from IndexedDB on the first search after the
+ * worker starts (nothing here must survive the worker: the database is the truth).
+ *
+ * Consistency: handlers report every committed write through `noteChange()`. While the index is
+ * built those changes are applied at once; while a build is reading its snapshot they are queued
+ * and replayed after it (each change is an idempotent upsert or removal of the latest state, so
+ * replaying one the snapshot already holds is harmless). `invalidate()` (import, delete-all, a
+ * dropped connection) throws the index away and cancels a build in flight.
+ */
+import type { SearchHit, SearchQuery } from '../../shared/messages';
+import type { Annotation, PageRecord } from '../../shared/types';
+import { siteOf } from '../../shared/url';
+import { db, onConnectionDropped } from '../db/open';
+import { publicPage } from '../db/schema';
+import { snippet } from './snippet';
+import { TextIndex } from './text-index';
+import { queryTerms } from './tokenize';
+
+export type Change =
+  | { kind: 'annotation'; id: string; value: Annotation | null }
+  | { kind: 'page'; url: string; value: PageRecord | null };
+
+interface Built {
+  text: TextIndex;
+  annotations: Map<string, Annotation>;
+  pages: Map<string, PageRecord>;
+}
+
+let built: Built | null = null;
+let building: Promise<Built> | null = null;
+let pending: Change[] = [];
+let epoch = 0;
+
+onConnectionDropped(() => invalidate());
+
+const W = { quote: 1, note: 1.2, tags: 1.5, title: 2, url: 0.6, site: 0.8, authors: 1 };
+
+function apply(index: Built, change: Change): void {
+  if (change.kind === 'annotation') {
+    const key = `a:${change.id}`;
+    if (!change.value) {
+      index.annotations.delete(change.id);
+      index.text.remove(key);
+      return;
+    }
+    const a = change.value;
+    index.annotations.set(a.id, a);
+    index.text.set(key, [
+      { text: quoteOf(a), weight: W.quote },
+      { text: a.note, weight: W.note },
+      { text: a.tags.join(' '), weight: W.tags },
+    ]);
+  } else {
+    const key = `p:${change.url}`;
+    if (!change.value) {
+      index.pages.delete(change.url);
+      index.text.remove(key);
+      return;
+    }
+    const p = change.value;
+    index.pages.set(p.url, p);
+    index.text.set(key, [
+      { text: p.title, weight: W.title },
+      { text: urlWords(p.url), weight: W.url },
+      { text: p.siteName ?? '', weight: W.site },
+      { text: p.authors.join(' '), weight: W.authors },
+    ]);
+  }
+}
+
+export function quoteOf(a: Annotation): string {
+  for (const s of a.target.selector) if (s.type === 'TextQuoteSelector') return s.exact;
+  return '';
+}
+
+/** Host and path words of a URL (no scheme, no query noise). */
+function urlWords(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname} ${decodeURIComponent(u.pathname).replace(/[/_-]+/g, ' ')}`;
+  } catch {
+    return url;
+  }
+}
+
+export function noteChange(change: Change): void {
+  if (built) apply(built, change);
+  else if (building) pending.push(change);
+}
+
+export function invalidate(): void {
+  built = null;
+  building = null;
+  pending = [];
+  epoch++;
+}
+
+async function build(): Promise<Built> {
+  const mine = epoch;
+  const database = await db();
+  const tx = database.transaction(['pages', 'annotations'], 'readonly');
+  const [pages, annotations] = await Promise.all([
+    tx.objectStore('pages').getAll(),
+    tx.objectStore('annotations').getAll(),
+  ]);
+  const index: Built = { text: new TextIndex(), annotations: new Map(), pages: new Map() };
+  for (const p of pages) apply(index, { kind: 'page', url: p.url, value: publicPage(p) });
+  for (const a of annotations) apply(index, { kind: 'annotation', id: a.id, value: a });
+  if (mine !== epoch) return ensure();
+  for (const c of pending) apply(index, c);
+  pending = [];
+  built = index;
+  building = null;
+  return index;
+}
+
+function ensure(): Promise<Built> {
+  if (built) return Promise.resolve(built);
+  building ??= build().catch(error => {
+    building = null;
+    pending = [];
+    throw error;
+  });
+  return building;
+}
+
+function matchesSite(url: string, page: PageRecord | undefined, site: string): boolean {
+  const s = site.toLowerCase().replace(/^www\./, '');
+  return siteOf(url) === s || (page?.siteName ?? '').toLowerCase() === s;
+}
+
+/** Ranked hits for a query: annotations and pages, filtered, best first. */
+export async function search(query: SearchQuery): Promise<SearchHit[]> {
+  const terms = queryTerms(query.q);
+  if (!terms.length) return [];
+  const index = await ensure();
+  const limit = query.limit ?? 50;
+  const onlyAnnotations = query.tag !== undefined || query.color !== undefined;
+  const hits: SearchHit[] = [];
+  for (const { key, score } of index.text.query(terms)) {
+    if (hits.length >= limit) break;
+    if (key.startsWith('a:')) {
+      const a = index.annotations.get(key.slice(2));
+      if (!a) continue;
+      const page = index.pages.get(a.pageUrl) ?? null;
+      if (query.site !== undefined && !matchesSite(a.pageUrl, page ?? undefined, query.site)) continue;
+      if (query.tag !== undefined && !a.tags.includes(query.tag)) continue;
+      if (query.color !== undefined && a.color !== query.color) continue;
+      hits.push({
+        type: 'annotation',
+        score,
+        page,
+        annotation: a,
+        ...best([quoteOf(a), a.note, a.tags.join(', ')], terms),
+      });
+    } else {
+      if (onlyAnnotations) continue;
+      const page = index.pages.get(key.slice(2));
+      if (!page) continue;
+      if (query.site !== undefined && !matchesSite(page.url, page, query.site)) continue;
+      hits.push({
+        type: 'page',
+        score,
+        page,
+        annotation: null,
+        ...best([page.title, page.url, page.siteName ?? '', page.authors.join(', ')], terms),
+      });
+    }
+  }
+  return hits;
+}
+
+/** The snippet of the first text matching the most query terms. */
+function best(texts: string[], terms: string[]): { snippet: string; marks: [number, number][] } {
+  let top = snippet(texts[0] ?? '', terms);
+  for (const t of texts.slice(1)) {
+    if (!t) continue;
+    const s = snippet(t, terms);
+    if (s.matched > top.matched) top = s;
+  }
+  return { snippet: top.snippet, marks: top.marks };
+}

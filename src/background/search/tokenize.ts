@@ -1,0 +1,38 @@
+/**
+ * Words for the search index: runs of letters and digits (numbers keep their inner "." and ","
+ * so "1.2" stays one term), folded to lower case without diacritics, so "Über" finds "uber".
+ */
+
+export interface Token {
+  term: string;
+  /** [start, end) in the original text. */
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*/gu;
+const MARKS = /\p{M}+/gu;
+
+export function fold(word: string): string {
+  const lower = word.toLowerCase();
+  // Pure ASCII needs no decomposition (the common case; keeps indexing fast).
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(lower)
+    ? lower.replace(/[’]/g, "'")
+    : lower.normalize('NFKD').replace(MARKS, '').replace(/’/g, "'");
+}
+
+export function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    out.push({ term: fold(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Distinct folded terms of a query, in order, at most `max`. */
+export function queryTerms(q: string, max = 12): string[] {
+  const seen: string[] = [];
+  for (const t of tokens(q)) if (!seen.includes(t.term)) seen.push(t.term);
+  return seen.slice(0, max);
+}
