@@ -1,13 +1,6 @@
-// INTERIM (owned by the popup helper): the options page.
+/** The options page entry: renders <OptionsApp/> into #app. */
 import { render } from 'preact';
-
-function Options() {
-  return (
-    <main>
-      <h1>Gleaner settings</h1>
-    </main>
-  );
-}
+import { OptionsApp } from './components/OptionsApp';
 
 const root = document.getElementById('app');
-if (root) render(<Options />, root);
+if (root) render(<OptionsApp />, root);
