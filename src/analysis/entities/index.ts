@@ -1,6 +1,294 @@
-// INTERIM (owned by the figures helper; replaced before landing). Signature is the contract.
-import type { Entity } from '../types';
-export interface EntityOptions { lang?: string | null; title?: string | null }
-export function extractEntities(_text: string, _opts: EntityOptions = {}): Entity[] {
-  return [];
+/**
+ * People, organisations and places an article is about, rule-based: capitalised runs, a roles
+ * lexicon ("German Defense Minister Boris Pistorius"), apposition ("James Mingus, Vice Chief of
+ * Staff of the U.S. Army"), organisation cues (Inc., Army, Ministry, acronyms), a small gazetteer,
+ * and merging of mentions ("President Trump" + "Trump"). Never throws; no NLP dependency.
+ */
+import type { Entity, EntityKind } from '../types';
+import {
+  COMMON_CAPS,
+  CONNECTORS,
+  DEMONYMS,
+  HONORIFICS,
+  KNOWN_ORGS,
+  ORG_HEADS,
+  ORG_TAILS,
+  PLACES,
+  PLACE_ALIAS,
+  ROLES,
+  ROLE_MODIFIERS,
+  SPEECH,
+} from './lexicon';
+import { wordTokens, type WTok } from './tokens';
+
+export interface EntityOptions {
+  lang?: string | null;
+  title?: string | null;
+  /** Cap on key entities (default 10). */
+  maxKey?: number;
+}
+
+interface Acc {
+  name: string;
+  kind: EntityKind;
+  role: string;
+  mentions: number;
+  first: number;
+}
+
+const PLACE_TAILS = new Set(
+  'county|city|province|state|island|islands|region|valley|river|sea|ocean|mountains|street|airport|bay|lake|peninsula|strait|district'.split(
+    '|',
+  ),
+);
+const NOT_ACRONYM = new Set(
+  'I|A|TV|GDP|AM|PM|OK|PC|ID|AI|CEO|CFO|COO|CTO|PR|VR|AR|HQ|ET|PT|GMT|UTC|EST|PST|DIY|FAQ|USB|HD|DNA|LED|LCD|SUV|IPO|MVP|NFT|II|III|IV|VI|VII|VIII|IX|XI|XII'.split(
+    '|',
+  ),
+);
+const MAX_ROLE_WORDS = 5;
+
+const isAcronym = (t: string): boolean =>
+  /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u.test(t) && !NOT_ACRONYM.has(t);
+const stripPoss = (t: string): string => t.replace(/['’]s$/, '');
+
+/** Longest role (in lower-case words) starting at word k of `ws`; returns its length in words. */
+function roleAt(ws: string[], k: number): number {
+  for (let n = Math.min(MAX_ROLE_WORDS, ws.length - k); n >= 1; n--) {
+    if (ROLES.has(ws.slice(k, k + n).join(' '))) return n;
+  }
+  return 0;
+}
+
+function classify(name: string): EntityKind | null {
+  const l = name.toLowerCase().replace(/^the\s+/, '');
+  if (KNOWN_ORGS.has(l)) return 'organization';
+  if (PLACES.has(l)) return 'place';
+  const ws = l.split(/\s+/);
+  const last = ws[ws.length - 1]!;
+  if (ORG_TAILS.has(last)) return 'organization';
+  if (PLACE_TAILS.has(last) && ws.length > 1) return 'place';
+  if (ws.length > 2 && ws.some((w, k) => ORG_HEADS.has(w) && ws[k + 1] === 'of')) return 'organization';
+  if (ws.length === 1 && isAcronym(name)) return 'organization';
+  return null;
+}
+
+const canonical = (name: string, kind: EntityKind): string => {
+  const n = name.replace(/^the\s+/i, '');
+  if (kind === 'place') return PLACE_ALIAS[n.toLowerCase()] ?? n;
+  return n;
+};
+
+export function extractEntities(text: string, opts: EntityOptions = {}): Entity[] {
+  if (typeof text !== 'string' || !text) return [];
+  const toks = wordTokens(text);
+  const byKey = new Map<string, Acc>();
+  const surnames = new Map<string, Acc>();
+  const pending: { name: string; s: number }[] = [];
+
+  const add = (nameIn: string, kind: EntityKind, s: number, role = ''): void => {
+    const name = canonical(nameIn.trim(), kind);
+    if (!name || name.length < 2) return;
+    if (kind === 'person') {
+      const parts = name.split(/\s+/);
+      const sur = parts[parts.length - 1]!.toLowerCase();
+      let acc = surnames.get(sur);
+      if (!acc) {
+        acc = { name, kind, role, mentions: 0, first: s };
+        surnames.set(sur, acc);
+        byKey.set('person:' + sur, acc);
+      }
+      if (name.length > acc.name.length) acc.name = name;
+      if (role && role.length > acc.role.length) acc.role = role;
+      acc.mentions++;
+      acc.first = Math.min(acc.first, s);
+      return;
+    }
+    const key = kind + ':' + name.toLowerCase();
+    const acc = byKey.get(key) ?? { name, kind, role: '', mentions: 0, first: s };
+    acc.mentions++;
+    acc.first = Math.min(acc.first, s);
+    byKey.set(key, acc);
+  };
+
+  /** A role phrase starting at token i: "Vice Chief of Staff of the U.S. Army" up to , . ; or "and". */
+  const rolePhrase = (i: number): { role: string; j: number } | null => {
+    let j = i;
+    const ws: string[] = [];
+    while (j < toks.length && toks[j]!.word && ws.length < 12) {
+      ws.push(toks[j]!.l);
+      j++;
+    }
+    let found = -1;
+    for (let k = 0; k < Math.min(ws.length, 4); k++)
+      if (roleAt(ws, k)) {
+        found = k;
+        break;
+      }
+    if (found < 0) return null;
+    // The phrase ends before a lower-case verb-like word after the role ("..., said" / "..., who").
+    let end = i + found + roleAt(ws, found);
+    while (end < j && (toks[end]!.cap || CONNECTORS.has(toks[end]!.l) || ROLES.has(toks[end]!.l))) end++;
+    while (end > i && CONNECTORS.has(toks[end - 1]!.l)) end--;
+    return { role: text.slice(toks[i]!.s, toks[end - 1]!.e), j: end };
+  };
+
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    if (!t.word || !t.cap) {
+      i++;
+      continue;
+    }
+    // Collect a capitalised run with inner connectors ("Bank of England", "Vice Chief of Staff of the U.S. Army").
+    const run: WTok[] = [];
+    let j = i;
+    while (j < toks.length) {
+      const w = toks[j]!;
+      if (w.word && w.cap) {
+        run.push(w);
+        j++;
+        if (/['’]s$/.test(w.t)) break;
+        continue;
+      }
+      if (w.word && CONNECTORS.has(w.l) && run.length) {
+        let k = j;
+        while (k < toks.length && toks[k]!.word && CONNECTORS.has(toks[k]!.l)) k++;
+        if (toks[k]?.word && toks[k]!.cap && !toks[k]!.start && k - j <= 2) {
+          for (let q = j; q < k; q++) run.push(toks[q]!);
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    // Drop sentence-initial common words ("The", "However", "In").
+    while (run.length && run[0]!.start && COMMON_CAPS.has(stripPoss(run[0]!.l))) run.shift();
+    while (run.length && CONNECTORS.has(run[0]!.l)) run.shift();
+    while (run.length && CONNECTORS.has(run[run.length - 1]!.l)) run.pop();
+    i = j;
+    if (!run.length) continue;
+    const ws = run.map(w => stripPoss(w.l));
+    const s0 = run[0]!.s;
+    // Role inside the run: [modifiers] ROLE [Name].
+    let rk = -1;
+    let rn = 0;
+    for (let k = 0; k < ws.length; k++) {
+      rn = roleAt(ws, k);
+      if (rn) {
+        rk = k;
+        break;
+      }
+    }
+    if (rk >= 0) {
+      const nameToks = run.slice(rk + rn).filter(w => !CONNECTORS.has(w.l));
+      const hasOf = run.slice(rk + rn).some(w => w.l === 'of');
+      const mods = run.slice(0, rk);
+      for (const m of mods) {
+        const k = classify(stripPoss(m.t));
+        if (k) add(stripPoss(m.t), k, m.s);
+      }
+      if (nameToks.length && !hasOf && nameToks.length <= 3) {
+        const role = text.slice(s0, run[rk + rn - 1]!.e);
+        const nm = nameToks.map(w => stripPoss(w.t)).join(' ');
+        if (!classify(nm)) add(nm, 'person', nameToks[0]!.s, role);
+      } else if (hasOf) {
+        // "Secretary of State", "Chief of Staff of the U.S. Army": the tail after the last "of" may be an org.
+        const ofIdx = run.map(w => w.l).lastIndexOf('of');
+        const tail = run.slice(ofIdx + 1).filter(w => w.l !== 'the');
+        const tn = tail.map(w => w.t).join(' ');
+        const k = tn ? classify(tn) : null;
+        if (k) add(tn, k, tail[0]!.s);
+      }
+      continue;
+    }
+    const name = run
+      .map(w => w.t)
+      .join(' ')
+      .replace(/['’]s$/, '');
+    const kind = classify(name);
+    const before = toks[toks.indexOf(run[0]!) - 1];
+    const after = toks[j];
+    if (kind) {
+      add(name, kind, s0);
+      continue;
+    }
+    // Hyphenated pairs of places ("Russia-Ukraine conflict").
+    if (run.length === 1 && run[0]!.t.includes('-')) {
+      const parts = run[0]!.t.split('-');
+      if (parts.every(p => PLACES.has(p.toLowerCase()) || KNOWN_ORGS.has(p.toLowerCase()))) {
+        for (const p of parts) add(p, classify(p)!, s0);
+        continue;
+      }
+    }
+    if (ws.every(w => DEMONYMS.has(w))) continue;
+    // Apposition: "James Mingus, Vice Chief of Staff of the U.S. Army".
+    if (after?.t === ',' && run.length >= 2 && run.length <= 3) {
+      let k = j + 1;
+      if (toks[k] && /^(the|a|an|former)$/.test(toks[k]!.l)) k++;
+      const rp = rolePhrase(k);
+      if (rp) {
+        add(name, 'person', s0, rp.role);
+        // Orgs and places inside the role phrase.
+        const inner = toks.slice(k, rp.j);
+        const of = inner.map(w => w.l).lastIndexOf('of');
+        if (of >= 0) {
+          const tail = inner.slice(of + 1).filter(w => w.l !== 'the');
+          const tn = tail.map(w => w.t).join(' ');
+          const kk = tn ? classify(tn) : null;
+          if (kk) add(tn, kk, tail[0]!.s);
+        }
+        i = rp.j;
+        continue;
+      }
+    }
+    const honor = before && HONORIFICS.has(before.l.replace(/\.$/, ''));
+    const speaks = after && SPEECH.has(after.l);
+    const saidBefore = before && SPEECH.has(before.l) && toks[toks.indexOf(before) - 1]?.t === ',';
+    const personish =
+      run.length <= 3 && run.every(w => /^\p{Lu}[\p{Ll}'’-]/u.test(w.t) && !CONNECTORS.has(w.l));
+    if (personish && (honor || speaks || saidBefore)) {
+      add(name, 'person', s0);
+      continue;
+    }
+    if (personish && run.length >= 2) {
+      pending.push({ name, s: s0 });
+      continue;
+    }
+    if (run.length === 1) pending.push({ name, s: s0 });
+  }
+  // Second pass: multi-word names whose surname recurs; single words that are known surnames.
+  const singles = new Map<string, number>();
+  for (const p of pending)
+    if (!p.name.includes(' '))
+      singles.set(p.name.toLowerCase(), (singles.get(p.name.toLowerCase()) ?? 0) + 1);
+  for (const p of pending) {
+    if (!p.name.includes(' ')) continue;
+    const sur = p.name.split(' ').pop()!.toLowerCase();
+    if (surnames.has(sur) || singles.has(sur)) add(p.name, 'person', p.s);
+  }
+  for (const p of pending) {
+    if (p.name.includes(' ')) continue;
+    const acc = surnames.get(p.name.toLowerCase());
+    if (acc) {
+      acc.mentions++;
+      acc.first = Math.min(acc.first, p.s);
+    }
+  }
+  const all = [...byKey.values()];
+  const titleL = (opts.title ?? '').toLowerCase();
+  const score = (a: Acc): number =>
+    a.mentions +
+    (a.role ? 2 : 0) +
+    (a.kind === 'person' ? 0.5 : 0) +
+    (titleL.includes(a.name.toLowerCase()) ? 2 : 0) +
+    (1 - a.first / text.length);
+  all.sort((a, b) => score(b) - score(a) || a.first - b.first);
+  const maxKey = opts.maxKey ?? 10;
+  let nk = 0;
+  return all.map(a => {
+    const key = nk < maxKey && (a.mentions >= 2 || !!a.role);
+    if (key) nk++;
+    return { name: a.name, kind: a.kind, role: a.role, mentions: a.mentions, first: a.first, key };
+  });
 }

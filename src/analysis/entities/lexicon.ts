@@ -1,0 +1,142 @@
+/**
+ * Word lists for the rule-based entity finder: roles and titles, organisation cues, a small
+ * gazetteer of countries, regions and major cities, and demonyms. Lower-case, space-separated
+ * strings keep the bundle small.
+ */
+const set = (s: string): Set<string> => new Set(s.split('|'));
+
+/** Role heads (lower case, may be multi-word). Matched longest-first on a run of words. */
+export const ROLES = set(
+  'president|vice president|president-elect|prime minister|deputy prime minister|chancellor|minister|' +
+    'defense minister|defence minister|foreign minister|finance minister|interior minister|health minister|' +
+    'economy minister|prime-minister|secretary-general|secretary general|secretary|secretary of state|' +
+    'defense secretary|defence secretary|treasury secretary|state secretary|under secretary|senator|sen.|' +
+    'representative|rep.|congressman|congresswoman|governor|gov.|mayor|king|queen|prince|princess|pope|' +
+    'ceo|cfo|coo|cto|chief executive|chief executive officer|chief financial officer|chief operating officer|' +
+    'chief technology officer|chairman|chairwoman|chair|chairperson|founder|co-founder|cofounder|owner|' +
+    'spokesperson|spokesman|spokeswoman|director|director general|director-general|managing director|' +
+    'executive director|general|gen.|lt. gen.|maj. gen.|admiral|adm.|colonel|col.|commander|chief of staff|' +
+    'vice chief of staff|deputy chief of staff|ambassador|envoy|judge|justice|chief justice|attorney general|' +
+    'attorney|prosecutor|district attorney|coach|head coach|manager|analyst|economist|professor|prof.|dr.|' +
+    'striker|quarterback|captain|speaker|house speaker|sheriff|police chief|chief|premier|commissioner|' +
+    'leader|opposition leader|party leader|editor|editor-in-chief|author|researcher|scientist|lawyer|' +
+    'head|deputy|vice chairman|vice-president|press secretary|lieutenant|sergeant|sgt.|officer|detective|' +
+    'general manager|president and ceo|executive|partner|principal|dean|chancellor|rabbi|bishop|archbishop|' +
+    'cardinal|sultan|emir|crown prince|foreign secretary|home secretary|health secretary|secretary-general',
+);
+
+/** Words that may precede a role and belong to it ("NATO", "German", "US", "former"). */
+export const ROLE_MODIFIERS = set(
+  'former|acting|then|interim|deputy|vice|senior|assistant|associate|executive|chief|general|top|u.s.|us|uk|' +
+    'eu|un|state|federal|national|foreign|defense|defence|finance|democratic|republican|labour|conservative',
+);
+
+/** Last words that make a capitalised run an organisation. */
+export const ORG_TAILS = set(
+  'inc|inc.|incorporated|ltd|ltd.|llc|plc|corp|corp.|corporation|company|co.|co|group|bank|party|council|army|' +
+    'navy|force|forces|ministry|department|agency|commission|university|college|institute|association|federation|' +
+    'union|committee|court|congress|senate|parliament|assembly|fund|foundation|organization|organisation|' +
+    'authority|board|office|police|reserve|exchange|airlines|airways|motors|times|news|post|journal|club|fc|' +
+    'technologies|holdings|partners|capital|media|network|networks|studios|records|labs|pharmaceuticals|' +
+    'alliance|coalition|administration|service|services|bureau|center|centre|school|hospital|church|' +
+    'tribunal|cabinet|guard|corps|command|marines|team|league|federation|society|trust|press|agency|' +
+    'brothers|entertainment|energy|airline|industries|systems|enterprises|international|worldwide|inc',
+);
+
+/** Org cue words inside a run ("Ministry of Defence", "Bank of England"). */
+export const ORG_HEADS = set(
+  'ministry|department|bank|university|institute|office|bureau|council|committee|court|house of|board|' +
+    'federation|league|union|party|agency|commission|academy|church|museum|school',
+);
+
+/** Well-known organisations named without a cue word. */
+export const KNOWN_ORGS = set(
+  'pentagon|kremlin|white house|downing street|congress|senate|parliament|lockheed martin|boeing|airbus|' +
+    'raytheon|apple|google|alphabet|microsoft|amazon|facebook|meta|tesla|netflix|twitter|walmart|samsung|huawei|' +
+    'alibaba|tencent|sony|nintendo|intel|nvidia|ibm|oracle|uber|wework|spacex|blue origin|reuters|bloomberg|' +
+    'home depot|target|costco|disney|comcast|verizon|at&t|exxonmobil|exxon|chevron|shell|bp|gazprom|toyota|' +
+    'volkswagen|bmw|mercedes-benz|ford|general motors|nissan|honda|hyundai|siemens|bayer|nestle|unilever|' +
+    'goldman sachs|jpmorgan|morgan stanley|citigroup|hsbc|barclays|softbank|instagram|youtube|whatsapp|' +
+    'linkedin|spotify|paypal|visa|mastercard|pfizer|moderna|nasa|fbi|cia|nato|opec|imf|who|wto|eu|un|' +
+    'european union|united nations|world bank|federal reserve|fed|ecb|bbc|cnn|nbc|cbs|abc|fox news|' +
+    'tottenham|manchester united|real madrid|barcelona|chelsea|arsenal|liverpool',
+);
+
+/** Countries, regions, US states and major cities (lower case). */
+export const PLACES = set(
+  'afghanistan|albania|algeria|angola|argentina|armenia|australia|austria|azerbaijan|bahrain|bangladesh|' +
+    'belarus|belgium|bolivia|bosnia|brazil|bulgaria|cambodia|cameroon|canada|chile|china|colombia|congo|' +
+    'croatia|cuba|cyprus|czech republic|czechia|denmark|ecuador|egypt|estonia|ethiopia|finland|france|georgia|' +
+    'germany|ghana|greece|guatemala|haiti|honduras|hungary|iceland|india|indonesia|iran|iraq|ireland|israel|' +
+    'italy|jamaica|japan|jordan|kazakhstan|kenya|kosovo|kuwait|laos|latvia|lebanon|libya|lithuania|luxembourg|' +
+    'malaysia|mali|malta|mexico|moldova|mongolia|montenegro|morocco|mozambique|myanmar|nepal|netherlands|' +
+    'new zealand|nicaragua|niger|nigeria|north korea|south korea|korea|norway|oman|pakistan|palestine|panama|' +
+    'paraguay|peru|philippines|poland|portugal|qatar|romania|russia|rwanda|saudi arabia|senegal|serbia|' +
+    'singapore|slovakia|slovenia|somalia|south africa|spain|sri lanka|sudan|south sudan|sweden|switzerland|' +
+    'syria|taiwan|tajikistan|tanzania|thailand|tunisia|turkey|turkmenistan|uganda|ukraine|' +
+    'united arab emirates|uae|united kingdom|uk|u.k.|britain|great britain|england|scotland|wales|' +
+    'united states|u.s.|us|usa|america|uruguay|uzbekistan|venezuela|vietnam|yemen|zambia|zimbabwe|' +
+    'europe|asia|africa|middle east|latin america|south america|north america|indo-pacific|asia-pacific|' +
+    'pacific|atlantic|arctic|antarctica|crimea|donbas|gaza|west bank|hong kong|macau|tibet|xinjiang|' +
+    'balkans|baltics|caribbean|scandinavia|siberia|' +
+    'alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|hawaii|idaho|illinois|' +
+    'indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|' +
+    'missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|' +
+    'north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|' +
+    'utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|' +
+    'london|paris|berlin|moscow|kyiv|kiev|beijing|shanghai|tokyo|seoul|delhi|new delhi|mumbai|washington|' +
+    'brussels|rome|madrid|vienna|warsaw|geneva|zurich|amsterdam|stockholm|oslo|copenhagen|helsinki|dublin|' +
+    'lisbon|athens|istanbul|ankara|tehran|baghdad|damascus|jerusalem|tel aviv|cairo|dubai|riyadh|doha|' +
+    'nairobi|lagos|johannesburg|sydney|melbourne|toronto|montreal|vancouver|ottawa|chicago|los angeles|' +
+    'san francisco|boston|houston|dallas|miami|atlanta|seattle|detroit|philadelphia|denver|phoenix|' +
+    'mexico city|sao paulo|rio de janeiro|buenos aires|singapore|bangkok|jakarta|manila|hanoi|taipei|' +
+    'kharkiv|odesa|odessa|lviv|minsk|frankfurt|munich|hamburg|milan|barcelona|manchester|edinburgh|silicon valley',
+);
+
+/** Canonical names for place aliases. */
+export const PLACE_ALIAS: Record<string, string> = {
+  'u.s.': 'United States',
+  us: 'United States',
+  usa: 'United States',
+  america: 'United States',
+  'u.k.': 'United Kingdom',
+  uk: 'United Kingdom',
+  britain: 'United Kingdom',
+  'great britain': 'United Kingdom',
+  uae: 'United Arab Emirates',
+  kiev: 'Kyiv',
+  odessa: 'Odesa',
+};
+
+/** Nationality adjectives: never entities, but part of a role ("German Defense Minister"). */
+export const DEMONYMS = set(
+  'american|british|german|french|russian|ukrainian|chinese|japanese|korean|indian|italian|spanish|' +
+    'canadian|australian|israeli|iranian|iraqi|syrian|turkish|polish|dutch|swedish|norwegian|danish|finnish|' +
+    'european|asian|african|arab|saudi|mexican|brazilian|argentine|swiss|austrian|belgian|greek|irish|' +
+    'scottish|welsh|english|palestinian|egyptian|pakistani|afghan|taiwanese|vietnamese|thai|filipino|' +
+    'indonesian|nigerian|kenyan|south african|belarusian|hungarian|czech|romanian|serbian|croatian|portuguese|' +
+    'western|eastern|northern|southern|soviet|nato|democratic|republican|catholic|muslim|christian|jewish|' +
+    'korean|north korean|south korean',
+);
+
+/** Words that start a sentence without naming anything; never entities on their own. */
+export const COMMON_CAPS = set(
+  'the|a|an|in|on|at|for|from|with|by|of|to|and|but|or|if|when|while|as|after|before|since|this|that|these|' +
+    'those|there|here|it|its|he|she|they|we|i|you|his|her|their|our|my|however|although|though|meanwhile|' +
+    'moreover|furthermore|also|some|many|most|all|both|each|every|one|two|three|other|another|such|so|yet|' +
+    'then|now|today|yesterday|tomorrow|currently|recently|still|even|just|only|last|next|first|second|new|' +
+    'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mr|mrs|ms|dr|according|regarding|despite|' +
+    'during|under|over|about|what|who|why|how|where|which|not|no|yes|please|read|more|image|photo|' +
+    'january|february|march|april|may|june|july|august|september|october|november|december|' +
+    'chapter|section|page|said|says|getty|images|ap|afp|file|click|subscribe|advertisement|watch|see|follow',
+);
+
+/** Verbs of speech that mark the run before them as a person. */
+export const SPEECH = set(
+  'said|says|told|added|noted|wrote|explained|argued|stated|announced|admitted|insisted|warned|claimed|' +
+    'tweeted|asked|replied|confirmed|denied|acknowledged|recalled|continued|predicted|believes|thinks',
+);
+
+export const HONORIFICS = set('mr|mrs|ms|miss|dr|sir|dame|lord|lady|mr.|mrs.|ms.|dr.');
+
+export const CONNECTORS = set('of|the|and|&|de|da|del|della|van|von|der|den|la|le|al|bin|du|for|y');

@@ -1,0 +1,63 @@
+/** Word tokens for the entity finder: words (with inner hyphens/apostrophes), dotted acronyms, punctuation. */
+
+export interface WTok {
+  t: string;
+  l: string;
+  s: number;
+  e: number;
+  /** Word starting with a capital letter (or a dotted acronym). */
+  cap: boolean;
+  word: boolean;
+  /** First word of a sentence or a paragraph. */
+  start: boolean;
+}
+
+const RE =
+  /\p{Lu}\.(?:\p{Lu}\.)+|[\p{L}\p{M}][\p{L}\p{M}'’&-]*[\p{L}\p{M}]\.?|[\p{L}\p{M}]\.?|\d+|\n|[^\s\p{L}\p{M}\d]/gu;
+// Abbreviations whose dot is part of the word ("Sen.", "Dr.", "Inc."); other dots are sentence ends.
+const DOTTED =
+  /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Sgt|Adm|Capt|Prof|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Mt|Ft|Rev|[A-Z])\.$/;
+
+export function wordTokens(text: string): WTok[] {
+  const out: WTok[] = [];
+  RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let sentenceStart = true;
+  while ((m = RE.exec(text))) {
+    let t = m[0];
+    const s = m.index;
+    if (t === '\n') {
+      sentenceStart = true;
+      continue;
+    }
+    const isWord = /[\p{L}]/u.test(t[0] ?? '');
+    let trailingDot = false;
+    if (isWord && t.endsWith('.') && !/\p{Lu}\.(?:\p{Lu}\.)+$/u.test(t) && !DOTTED.test(t)) {
+      t = t.slice(0, -1);
+      trailingDot = true;
+    }
+    out.push({
+      t,
+      l: t.toLowerCase(),
+      s,
+      e: s + t.length,
+      cap: isWord && /\p{Lu}/u.test(t[0] ?? ''),
+      word: isWord,
+      start: sentenceStart,
+    });
+    if (trailingDot) {
+      out.push({
+        t: '.',
+        l: '.',
+        s: s + t.length,
+        e: s + t.length + 1,
+        cap: false,
+        word: false,
+        start: false,
+      });
+      sentenceStart = true;
+    } else if (!isWord) sentenceStart = /[.!?:"“”]/.test(t) ? true : sentenceStart && /["“‘'(]/.test(t);
+    else sentenceStart = false;
+  }
+  return out;
+}
