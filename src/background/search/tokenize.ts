@@ -16,7 +16,6 @@ const MARKS = /\p{M}+/gu;
 export function fold(word: string): string {
   const lower = word.toLowerCase();
   // Pure ASCII needs no decomposition (the common case; keeps indexing fast).
-  // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(lower)
     ? lower.replace(/[’]/g, "'")
     : lower.normalize('NFKD').replace(MARKS, '').replace(/’/g, "'");
