@@ -16,7 +16,6 @@ import {
   PLACES,
   PLACE_ALIAS,
   ROLES,
-  ROLE_MODIFIERS,
   SPEECH,
 } from './lexicon';
 import { wordTokens, type WTok } from './tokens';

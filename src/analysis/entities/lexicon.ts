@@ -25,12 +25,6 @@ export const ROLES = set(
     'cardinal|sultan|emir|crown prince|foreign secretary|home secretary|health secretary|secretary-general',
 );
 
-/** Words that may precede a role and belong to it ("NATO", "German", "US", "former"). */
-export const ROLE_MODIFIERS = set(
-  'former|acting|then|interim|deputy|vice|senior|assistant|associate|executive|chief|general|top|u.s.|us|uk|' +
-    'eu|un|state|federal|national|foreign|defense|defence|finance|democratic|republican|labour|conservative',
-);
-
 /** Last words that make a capitalised run an organisation. */
 export const ORG_TAILS = set(
   'inc|inc.|incorporated|ltd|ltd.|llc|plc|corp|corp.|corporation|company|co.|co|group|bank|party|council|army|' +

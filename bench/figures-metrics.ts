@@ -1,0 +1,134 @@
+/**
+ * Scoring for the key-figures gold set (shared/notes/key-figures.md §5): one-to-one span matching
+ * (exact, and overlap by largest shared length), value+unit accuracy on overlap-matched pairs,
+ * key-figure precision/recall, per kind.
+ */
+import type { Figure } from '../src/analysis/types';
+
+export interface GoldFigure {
+  start: number;
+  end: number;
+  text: string;
+  kind: string;
+  value: number | [number, number] | string;
+  unit: string;
+  approx: string;
+  counted: string;
+  key: boolean;
+}
+
+export interface Counts {
+  gold: number;
+  pred: number;
+  exact: number;
+  overlap: number;
+  valueUnitOk: number;
+  kindOk: number;
+  approxOk: number;
+  goldKey: number;
+  predKey: number;
+  keyHit: number;
+  /** Gold keys matched by an overlapping predicted key. */
+  keyRecalled: number;
+}
+
+export const zero = (): Counts => ({
+  gold: 0,
+  pred: 0,
+  exact: 0,
+  overlap: 0,
+  valueUnitOk: 0,
+  kindOk: 0,
+  approxOk: 0,
+  goldKey: 0,
+  predKey: 0,
+  keyHit: 0,
+  keyRecalled: 0,
+});
+
+export function add(a: Counts, b: Counts): void {
+  for (const k of Object.keys(a) as (keyof Counts)[]) a[k] += b[k];
+}
+
+const close = (a: number, b: number): boolean =>
+  Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+
+export function valueEq(g: GoldFigure['value'], p: Figure['value']): boolean {
+  if (Array.isArray(g)) return Array.isArray(p) && close(g[0], p[0]) && close(g[1], p[1]);
+  if (typeof g === 'number') return typeof p === 'number' && close(g, p);
+  return g === p;
+}
+
+/** Greedy one-to-one matching by largest overlap. Returns pairs [goldIndex, predIndex]. */
+export function matchOverlap(
+  gold: { start: number; end: number }[],
+  pred: { start: number; end: number }[],
+): [number, number][] {
+  const cands: [number, number, number][] = [];
+  for (let i = 0; i < gold.length; i++)
+    for (let j = 0; j < pred.length; j++) {
+      const ov = Math.min(gold[i]!.end, pred[j]!.end) - Math.max(gold[i]!.start, pred[j]!.start);
+      if (ov > 0) cands.push([ov, i, j]);
+    }
+  cands.sort((a, b) => b[0] - a[0]);
+  const ug = new Set<number>();
+  const up = new Set<number>();
+  const out: [number, number][] = [];
+  for (const [, i, j] of cands) {
+    if (ug.has(i) || up.has(j)) continue;
+    ug.add(i);
+    up.add(j);
+    out.push([i, j]);
+  }
+  return out;
+}
+
+export function scoreArticle(gold: GoldFigure[], pred: Figure[], byKind: Map<string, Counts>): Counts {
+  const c = zero();
+  const kindC = (k: string): Counts => {
+    let v = byKind.get(k);
+    if (!v) byKind.set(k, (v = zero()));
+    return v;
+  };
+  c.gold = gold.length;
+  c.pred = pred.length;
+  for (const g of gold) kindC(g.kind).gold++;
+  for (const p of pred) kindC(p.kind).pred++;
+  const exactSet = new Set(pred.map(p => p.start + ':' + p.end));
+  for (const g of gold)
+    if (exactSet.has(g.start + ':' + g.end)) {
+      c.exact++;
+      kindC(g.kind).exact++;
+    }
+  const pairs = matchOverlap(gold, pred);
+  for (const [i, j] of pairs) {
+    const g = gold[i]!;
+    const p = pred[j]!;
+    const kc = kindC(g.kind);
+    c.overlap++;
+    kc.overlap++;
+    if (valueEq(g.value, p.value) && (g.unit ?? '') === p.unit) {
+      c.valueUnitOk++;
+      kc.valueUnitOk++;
+    }
+    if (g.kind === p.kind) {
+      c.kindOk++;
+      kc.kindOk++;
+    }
+    if ((g.approx ?? 'eq') === p.approx) c.approxOk++;
+  }
+  const gk = gold.filter(g => g.key);
+  const pk = pred.filter(p => p.key);
+  c.goldKey = gk.length;
+  c.predKey = pk.length;
+  const kp = matchOverlap(gk, pk);
+  c.keyHit = kp.length;
+  c.keyRecalled = kp.length;
+  return c;
+}
+
+export const prf = (hit: number, pred: number, gold: number): [number, number, number] => {
+  const p = pred ? hit / pred : 0;
+  const r = gold ? hit / gold : 0;
+  return [p, r, p + r ? (2 * p * r) / (p + r) : 0];
+};

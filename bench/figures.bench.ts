@@ -1,0 +1,234 @@
+/**
+ * npm run bench:figures — quality of key figures against the hand-labelled gold set
+ * (tests/fixtures/figures/*.json, dev and held-out halves reported separately), speed of
+ * figures+entities under Node on the corpus article bodies (RESERVED pages excluded), and the
+ * minified/gzipped size of the two modules. Baseline in the same run: a plain digit regex
+ * ("every run of digits is a figure"). Writes bench/results/figures.md.
+ */
+import { build } from 'esbuild';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { extractEntities } from '../src/analysis/entities/index';
+import { extractFigures } from '../src/analysis/figures/index';
+import type { Figure } from '../src/analysis/types';
+import { add, prf, scoreArticle, zero, type Counts, type GoldFigure } from './figures-metrics';
+
+const root = path.resolve(import.meta.dirname, '..');
+const goldDir = path.join(root, 'tests/fixtures/figures');
+const corpusDir = path.resolve(root, '../shared/corpus/zyte');
+
+interface Gold {
+  id: string;
+  split: 'dev' | 'heldout';
+  text: string;
+  figures: GoldFigure[];
+}
+
+const golds: Gold[] = readdirSync(goldDir)
+  .filter(f => f.endsWith('.json'))
+  .map(f => JSON.parse(readFileSync(path.join(goldDir, f), 'utf8')) as Gold);
+
+/** The baseline: every digit run (with separators and a trailing %) is a count. */
+function baseline(text: string): Figure[] {
+  const out: Figure[] = [];
+  for (const m of text.matchAll(/\d+(?:[.,]\d+)*%?/g)) {
+    const t = m[0];
+    out.push({
+      text: t,
+      start: m.index,
+      end: m.index + t.length,
+      value: parseFloat(t.replace(/,/g, '')),
+      unit: t.endsWith('%') ? '%' : '',
+      kind: t.endsWith('%') ? 'percent' : 'count',
+      approx: 'eq',
+      counted: '',
+      sentence: '',
+      score: 0,
+      key: false,
+    });
+  }
+  return out;
+}
+
+const pct = (x: number): string => (x * 100).toFixed(1) + '%';
+const f3 = (x: number): string => x.toFixed(3);
+
+function evaluate(
+  split: string,
+  fn: (g: Gold) => Figure[],
+): { c: Counts; kinds: Map<string, Counts>; misses: string[] } {
+  const c = zero();
+  const kinds = new Map<string, Counts>();
+  const misses: string[] = [];
+  for (const g of golds.filter(x => x.split === split)) {
+    const pred = fn(g);
+    add(c, scoreArticle(g.figures, pred, kinds));
+    if (process.env.VERBOSE) {
+      const ps = new Set(pred.map(p => p.start + ':' + p.end));
+      for (const f of g.figures)
+        if (!ps.has(f.start + ':' + f.end))
+          misses.push(`${g.id.slice(0, 8)} FN ${JSON.stringify(f.text)} ${f.kind}`);
+      const gs = new Set(g.figures.map(f => f.start + ':' + f.end));
+      for (const p of pred)
+        if (!gs.has(p.start + ':' + p.end))
+          misses.push(
+            `${g.id.slice(0, 8)} FP ${JSON.stringify(p.text)} ${p.kind} ${JSON.stringify(p.value)} ${p.unit}`,
+          );
+      for (const f of g.figures) {
+        const p = pred.find(q => q.start < f.end && f.start < q.end);
+        if (p && (JSON.stringify(p.value) !== JSON.stringify(f.value) || p.unit !== f.unit))
+          misses.push(
+            `${g.id.slice(0, 8)} VAL ${JSON.stringify(f.text)} gold ${JSON.stringify(f.value)} ${f.unit} pred ${JSON.stringify(p.value)} ${p.unit}`,
+          );
+        if (p && f.key !== p.key)
+          misses.push(
+            `${g.id.slice(0, 8)} KEY ${JSON.stringify(f.text)} gold ${f.key} pred ${p.key} score ${p.score}`,
+          );
+      }
+    }
+  }
+  return { c, kinds, misses };
+}
+
+function table(split: string, lines: string[]): Record<string, number> {
+  const ours = evaluate(split, g => extractFigures(g.text, { lang: 'en' }));
+  const base = evaluate(split, g => baseline(g.text));
+  const n = golds.filter(x => x.split === split).length;
+  const c = ours.c;
+  const ex = prf(c.exact, c.pred, c.gold);
+  const ov = prf(c.overlap, c.pred, c.gold);
+  const bex = prf(base.c.exact, base.c.pred, base.c.gold);
+  const bov = prf(base.c.overlap, base.c.pred, base.c.gold);
+  const key = prf(c.keyHit, c.predKey, c.goldKey);
+  const vu = c.overlap ? c.valueUnitOk / c.overlap : 0;
+  const bvu = base.c.overlap ? base.c.valueUnitOk / base.c.overlap : 0;
+  lines.push(
+    `### ${split === 'dev' ? 'Dev half (labelled and developed on)' : 'Held-out half (untouched until the final run)'}`,
+    '',
+  );
+  lines.push(
+    `${n} articles, ${c.gold} gold figures (${c.goldKey} key), ${c.pred} predicted (${c.predKey} key).`,
+    '',
+  );
+  lines.push('| Metric | Gleaner | Baseline (digit regex) | Goal |', '|---|---|---|---|');
+  lines.push(
+    `| Span P / R / F1, exact | ${f3(ex[0])} / ${f3(ex[1])} / **${f3(ex[2])}** | ${f3(bex[0])} / ${f3(bex[1])} / ${f3(bex[2])} | |`,
+  );
+  lines.push(
+    `| Span P / R / F1, overlap | ${f3(ov[0])} / ${f3(ov[1])} / **${f3(ov[2])}** | ${f3(bov[0])} / ${f3(bov[1])} / ${f3(bov[2])} | F1 >= 0.90 |`,
+  );
+  lines.push(
+    `| Value+unit accuracy (overlap-matched) | **${pct(vu)}** (${c.valueUnitOk}/${c.overlap}) | ${pct(bvu)} | >= 95% |`,
+  );
+  lines.push(
+    `| Kind accuracy (overlap-matched) | ${pct(c.overlap ? c.kindOk / c.overlap : 0)} | ${pct(base.c.overlap ? base.c.kindOk / base.c.overlap : 0)} | |`,
+  );
+  lines.push(
+    `| Approx/bound accuracy (overlap-matched) | ${pct(c.overlap ? c.approxOk / c.overlap : 0)} | ${pct(base.c.overlap ? base.c.approxOk / base.c.overlap : 0)} | |`,
+  );
+  lines.push(
+    `| Key figures P / R / F1 | ${f3(key[0])} / **${f3(key[1])}** / ${f3(key[2])} | n/a | R >= 0.80 |`,
+    '',
+  );
+  lines.push(
+    '| Kind | gold | pred | overlap R | overlap P | exact R | value+unit |',
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const [k, v] of [...ours.kinds].sort((a, b) => b[1].gold - a[1].gold))
+    lines.push(
+      `| ${k} | ${v.gold} | ${v.pred} | ${v.gold ? f3(v.overlap / v.gold) : '-'} | ${v.pred ? f3(Math.min(1, v.overlap / v.pred)) : '-'} | ${v.gold ? f3(v.exact / v.gold) : '-'} | ${v.overlap ? pct(v.valueUnitOk / v.overlap) : '-'} |`,
+    );
+  lines.push('');
+  if (process.env.VERBOSE) console.log(ours.misses.join('\n'));
+  return { ovF1: ov[2], vu, keyR: key[1] };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+function corpusTexts(): string[] {
+  const gtPath = path.join(corpusDir, 'ground-truth.json');
+  if (!existsSync(gtPath)) return golds.map(g => g.text);
+  const gt = JSON.parse(readFileSync(gtPath, 'utf8')) as Record<string, { articleBody: string }>;
+  const reserved = new Set(
+    readFileSync(path.join(corpusDir, 'RESERVED.txt'), 'utf8')
+      .split('\n')
+      .map(l => l.trim().replace(/\.html$/, ''))
+      .filter(l => l && !l.startsWith('#')),
+  );
+  return Object.entries(gt)
+    .filter(([id]) => !reserved.has(id))
+    .map(([, v]) => v.articleBody);
+}
+
+function timing(texts: string[]): { ours: number; base: number; words: number } {
+  const per: number[] = [];
+  const basePer: number[] = [];
+  for (let r = 0; r < 2; r++)
+    for (const t of texts) {
+      extractFigures(t, { lang: 'en' });
+      extractEntities(t, { lang: 'en' });
+    }
+  for (const t of texts) {
+    let best = Infinity;
+    let bestB = Infinity;
+    for (let r = 0; r < 5; r++) {
+      const a = performance.now();
+      extractFigures(t, { lang: 'en' });
+      extractEntities(t, { lang: 'en' });
+      best = Math.min(best, performance.now() - a);
+      const b = performance.now();
+      baseline(t);
+      bestB = Math.min(bestB, performance.now() - b);
+    }
+    per.push(best);
+    basePer.push(bestB);
+  }
+  return { ours: median(per), base: median(basePer), words: median(texts.map(t => t.split(/\s+/).length)) };
+}
+
+async function size(): Promise<{ min: number; gz: number }> {
+  const r = await build({
+    stdin: {
+      contents:
+        "export { extractFigures } from './src/analysis/figures/index';\nexport { extractEntities } from './src/analysis/entities/index';\n",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    target: 'es2022',
+  });
+  const code = r.outputFiles[0]!.contents;
+  return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
+}
+
+const lines: string[] = ['## Key figures and entities', ''];
+lines.push(
+  `Date: ${new Date().toISOString().slice(0, 10)}. Node ${process.version}. Gold set: ${golds.length} English article bodies from corpus/zyte (none of RESERVED.txt), hand-labelled (tests/fixtures/figures/).`,
+  '',
+);
+const dev = table('dev', lines);
+const held = table('heldout', lines);
+const texts = corpusTexts();
+const t = timing(texts);
+const sz = await size();
+lines.push('### Speed and size', '');
+lines.push(`| Measure | Gleaner | Baseline | Ratio | Goal |`, '|---|---|---|---|---|');
+lines.push(
+  `| Median ms per article, figures + entities (${texts.length} corpus bodies, median ${t.words} words, best of 5) | **${t.ours.toFixed(3)}** | ${t.base.toFixed(3)} (digit regex) | ${(t.ours / Math.max(t.base, 1e-6)).toFixed(1)}x | <= 2 ms |`,
+);
+lines.push(
+  `| Bundle (esbuild, figures + entities), minified | **${(sz.min / 1024).toFixed(1)} KB** | | | <= 15 KB |`,
+);
+lines.push(`| Bundle, minified + gzip | ${(sz.gz / 1024).toFixed(1)} KB | | | |`, '');
+writeFileSync(path.join(root, 'bench/results/figures.md'), lines.join('\n'));
+console.log(lines.join('\n'));
+console.log(JSON.stringify({ dev, held }));
