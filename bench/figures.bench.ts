@@ -216,7 +216,8 @@ lines.push(
   '',
 );
 const dev = table('dev', lines);
-const held = table('heldout', lines);
+// DEV_ONLY=1 while tuning: the held-out half stays unseen until the final run.
+const held = process.env.DEV_ONLY ? null : table('heldout', lines);
 const texts = corpusTexts();
 const t = timing(texts);
 const sz = await size();
