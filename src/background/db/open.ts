@@ -2,7 +2,7 @@
  * The one connection to the library database, opened lazily by the background (the only opener).
  *
  * Contract:
- * - `db()` resolves to an open connection or rejects within OPEN_TIMEOUT_MS with
+ * - `db()` resolves to an open connection or rejects within `openOptions.timeoutMs` with
  *   CallFailure('unavailable'): a `blocked` upgrade fires `blocked` and then nothing, so without a
  *   timeout a caller would wait forever (reliability.md section 0.3).
  * - The only module state is the connection promise, which can always be rebuilt: it is dropped
@@ -16,7 +16,8 @@ import { DB_NAME, upgrade, VERSION, type GleanerDB } from './schema';
 
 export type Db = IDBPDatabase<GleanerDB>;
 
-export const OPEN_TIMEOUT_MS = 10_000;
+/** How long an open may take before callers get 'unavailable' (tests shorten it). */
+export const openOptions = { timeoutMs: 10_000 };
 
 let connection: Promise<Db> | null = null;
 /** Called whenever the connection is dropped (the search index keys its cache on it). */
@@ -71,7 +72,7 @@ function open(): Promise<Db> {
     timer = setTimeout(() => {
       timedOut = true;
       reject(new CallFailure('unavailable', 'the library database did not open in time (blocked?)'));
-    }, OPEN_TIMEOUT_MS);
+    }, openOptions.timeoutMs);
   });
   const promise: Promise<Db> = Promise.race([opening, timeout]).finally(() => clearTimeout(timer));
   promise.catch(() => drop(promise));
