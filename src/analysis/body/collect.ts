@@ -13,7 +13,7 @@ import { SegmentTextMap } from './text-map';
 const FURNITURE_ROLES =
   /^(navigation|complementary|banner|contentinfo|dialog|alertdialog|menu|menubar|toolbar|search|form)$/i;
 const ALWAYS_DROP = new Set(['ASIDE', 'FOOTER', 'FORM', 'FIELDSET', 'FIGCAPTION', 'H1', 'ADDRESS']);
-const CLEANED = new Set(['DIV', 'SECTION', 'TABLE', 'UL', 'OL', 'DL', 'HEADER', 'FIGURE', 'SPAN', 'P']);
+const CLEANED = new Set(['DIV', 'SECTION', 'TABLE', 'UL', 'OL', 'DL', 'HEADER', 'FIGURE']);
 
 export interface CollectOptions {
   stripUnlikely: boolean;
@@ -117,6 +117,7 @@ export function collectText(
     if (opts.stripUnlikely && isUnlikely(s)) return true;
     if (s.attrs && DROP_INSIDE.test(s.attrs) && s.text < rootText * 0.5) return true;
     if (CLEANED.has(tag) && cleanConditionally(s, tag)) return true;
+    if (classWeight(s) < 0 && linkDensity(s) > 0.2) return true;
     return false;
   };
 

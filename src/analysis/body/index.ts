@@ -52,11 +52,21 @@ export function extractBody(doc: Document, opts: BodyOptions = {}): BodyResult {
   return best;
 }
 
-/** An element the page itself marks as the article body: itemprop=articleBody, or a lone <article>. */
+/**
+ * An element the page itself marks as the article: itemprop=articleBody, a schema.org Article
+ * item, or a lone <article>.
+ */
 function findHint(doc: Document, index: Map<Element, number>): number {
   const marked = doc.querySelector('[itemprop~="articleBody" i]');
   if (marked) {
     const i = index.get(marked);
+    if (i !== undefined) return i;
+  }
+  const typed = doc.querySelector(
+    '[itemtype*="schema.org/Article" i],[itemtype*="schema.org/NewsArticle" i],[itemtype*="schema.org/BlogPosting" i],[itemtype*="schema.org/Report" i]',
+  );
+  if (typed && typed !== doc.body) {
+    const i = index.get(typed);
     if (i !== undefined) return i;
   }
   const articles = doc.getElementsByTagName('article');

@@ -106,14 +106,19 @@ export function chooseRoot(st: StatsResult, opts: ScoreOptions): RootChoice | nu
     if (excluded[i]) continue;
     const s = stats[i]!;
     const tag = s.el.tagName.toUpperCase();
-    const scorable = SCORED_TAGS.has(tag) || (DIVLIKE.has(tag) && !s.hasBlock);
-    if (!scorable || s.text < 25) continue;
+    // Loose text beside block children (text broken by <br> in a container) is a paragraph of
+    // its own, scored into the container itself.
+    const loose = DIVLIKE.has(tag) && s.hasBlock;
+    const scorable = SCORED_TAGS.has(tag) || DIVLIKE.has(tag);
+    const len = loose ? s.ownText : s.text;
+    if (!scorable || len < 25) continue;
     // A paragraph inside a scored paragraph (a P in a TD) is counted once, by the outer one.
     const pi = s.parent;
     if (pi >= 0 && tag !== 'TD' && stats[pi]!.el.tagName.toUpperCase() === 'P') continue;
-    let score = 1 + s.commas + Math.min(3, Math.floor(s.text / 100));
-    if (linkDensity(s) > 0.5) score *= 0.2;
-    let a = s.parent;
+    let score = 1 + (loose ? s.ownCommas : s.commas) + Math.min(3, Math.floor(len / 100));
+    const ld = loose ? (s.ownText > 0 ? s.ownLink / s.ownText : 0) : linkDensity(s);
+    if (ld > 0.5) score *= 0.2;
+    let a = loose ? i : s.parent;
     for (let level = 0; level < 5 && a >= 0; level++) {
       init(a);
       const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
@@ -139,7 +144,7 @@ export function chooseRoot(st: StatsResult, opts: ScoreOptions): RootChoice | nu
 
   // Several strong candidates below one ancestor: the article is that ancestor.
   const strong = ranked.slice(1, 6).filter(([, sc]) => sc / topScore >= 0.75);
-  if (strong.length >= 2) {
+  if (strong.length >= 3) {
     const ancestorsOf = (i: number): Set<number> => {
       const set = new Set<number>();
       for (let a = stats[i]!.parent; a >= 0; a = stats[a]!.parent) set.add(a);
@@ -149,7 +154,7 @@ export function chooseRoot(st: StatsResult, opts: ScoreOptions): RootChoice | nu
     for (let a = stats[top]!.parent; a >= 0; a = stats[a]!.parent) {
       if (stats[a]!.el.tagName.toUpperCase() === 'BODY') break;
       const count = lists.filter(l => l.has(a)).length;
-      if (count >= Math.min(3, strong.length)) {
+      if (count >= 3) {
         top = a;
         break;
       }
@@ -193,6 +198,8 @@ function siblingsThatBelong(st: StatsResult, top: number, scores: Map<number, nu
   if (!parentEl || topStats.parent < 0) return [top];
   const out: number[] = [];
   const topClass = topStats.el.getAttribute('class') ?? '';
+  // An <article> or a schema.org item declares its own bounds: only loose paragraphs join it.
+  const bounded = topStats.el.tagName.toUpperCase() === 'ARTICLE' || topStats.el.hasAttribute('itemtype');
   for (let c = parentEl.firstElementChild; c; c = c.nextElementSibling) {
     const i = index.get(c);
     if (i === undefined) continue;
@@ -204,7 +211,7 @@ function siblingsThatBelong(st: StatsResult, top: number, scores: Map<number, nu
     let bonus = 0;
     if (topClass && (c.getAttribute('class') ?? '') === topClass) bonus += topScore * 0.2;
     const sc = scores.get(i);
-    if (sc !== undefined && sc + bonus >= threshold) {
+    if (!bounded && sc !== undefined && sc + bonus >= threshold) {
       out.push(i);
       continue;
     }

@@ -3,7 +3,7 @@
  * live DOM computing per-element text statistics bottom-up, so no later step calls textContent
  * on a large subtree. Reads attributes only: no layout, no getComputedStyle, no mutation.
  */
-import { CONTAINER_CHILD_TAGS, HEADING_TAGS, SKIP_TAGS } from './hints';
+import { BLOCK_TAGS, CONTAINER_CHILD_TAGS, HEADING_TAGS, SKIP_TAGS } from './hints';
 
 export interface ElementStats {
   el: Element;
@@ -15,6 +15,10 @@ export interface ElementStats {
   /** Text characters inside links. */
   link: number;
   commas: number;
+  /** Text, link text and commas of the element's own inline content (outside block children). */
+  ownText: number;
+  ownLink: number;
+  ownCommas: number;
   /** Counts of descendant elements by kind (for conditional cleaning). */
   p: number;
   li: number;
@@ -27,6 +31,8 @@ export interface ElementStats {
   /** Class + id, lower-cased, '' when none. */
   attrs: string;
 }
+
+const LEAF_PARAGRAPH_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE']);
 
 export class BudgetExceeded extends Error {
   constructor(what: string) {
@@ -114,6 +120,9 @@ export function collectStats(root: Element, limits: WalkLimits): StatsResult {
       text: 0,
       link: 0,
       commas: 0,
+      ownText: 0,
+      ownLink: 0,
+      ownCommas: 0,
       p: tag === 'P' ? 1 : 0,
       li: tag === 'LI' ? 1 : 0,
       img: tag === 'IMG' ? 1 : 0,
@@ -127,21 +136,30 @@ export function collectStats(root: Element, limits: WalkLimits): StatsResult {
     index.set(el, i);
     // Children in reverse so they pop in document order.
     const kids: Element[] = [];
+    let brs = 0;
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) {
         const m = measureText((n as Text).data);
         s.text += m.len;
         s.commas += m.commas;
-        if (inLink) s.link += m.len;
+        s.ownText += m.len;
+        s.ownCommas += m.commas;
+        if (inLink) {
+          s.link += m.len;
+          s.ownLink += m.len;
+        }
       } else if (n.nodeType === 1) {
         const c = n as Element;
         const ct = c.tagName.toUpperCase();
         if (ct === 'INPUT' || ct === 'SELECT' || ct === 'TEXTAREA' || ct === 'BUTTON') s.input++;
         else if (ct === 'IFRAME' || ct === 'OBJECT' || ct === 'EMBED' || ct === 'VIDEO') s.embed++;
         if (CONTAINER_CHILD_TAGS.has(ct)) s.hasBlock = true;
+        else if (ct === 'BR') brs++;
         if (!isSkipped(c)) kids.push(c);
       }
     }
+    // Loose text broken by <br><br> is that many paragraphs (Readability turns them into P).
+    if (brs >= 2 && s.ownText >= 25) s.p += brs >> 1;
     for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k]!, i, depth + 1]);
   }
   linkDepthOf = new Map();
@@ -149,9 +167,17 @@ export function collectStats(root: Element, limits: WalkLimits): StatsResult {
   for (let i = stats.length - 1; i > 0; i--) {
     const s = stats[i]!;
     const p = stats[s.parent]!;
+    // A leaf DIV with text is a paragraph too (Readability turns such DIVs into P first).
+    if (!s.hasBlock && s.p === 0 && s.text > 0 && LEAF_PARAGRAPH_TAGS.has(s.el.tagName.toUpperCase()))
+      s.p = 1;
     p.text += s.text;
     p.link += s.link;
     p.commas += s.commas;
+    if (!BLOCK_TAGS.has(s.el.tagName.toUpperCase())) {
+      p.ownText += s.text;
+      p.ownLink += s.link;
+      p.ownCommas += s.commas;
+    }
     p.p += s.p;
     p.li += s.li;
     p.img += s.img;
