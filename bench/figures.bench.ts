@@ -23,6 +23,7 @@ interface Gold {
   id: string;
   split: 'dev' | 'heldout';
   text: string;
+  title?: string;
   figures: GoldFigure[];
 }
 
@@ -93,7 +94,7 @@ function evaluate(
 }
 
 function table(split: string, lines: string[]): Record<string, number> {
-  const ours = evaluate(split, g => extractFigures(g.text, { lang: 'en' }));
+  const ours = evaluate(split, g => extractFigures(g.text, { lang: 'en', title: g.title ?? null }));
   const base = evaluate(split, g => baseline(g.text));
   const n = golds.filter(x => x.split === split).length;
   const c = ours.c;

@@ -110,3 +110,9 @@ export function countedAfter(c: NumCtx, j: number, ofOnly: boolean): string {
   }
   return p.words.join(' ');
 }
+
+/** True when the word after a count only describes it ("14 available"): the counted noun is the one before. */
+export function describesOnly(c: NumCtx, j: number): boolean {
+  const t = c.toks[j];
+  return !!t && t.k === 'word' && NOT_NOUNS.has(t.l);
+}

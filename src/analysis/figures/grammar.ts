@@ -5,7 +5,7 @@
  */
 import type { Approx, FigureKind } from '../types';
 import { boundBefore } from './bounds';
-import { countedAfter } from './counted';
+import { countedAfter, describesOnly } from './counted';
 import { CODES, DOLLAR_PREFIX, SYMBOLS } from './currencies';
 import { FRACTIONS, UNITS } from './number-words';
 import { readNumber, spaced, type Num, type NumCtx } from './numbers';
@@ -95,7 +95,15 @@ function side(c: Ctx, i: number, curIn: string): Side | null {
   if (!t || c.claimed[i]) return null;
   let cur = '';
   let ni = i;
-  if (t.k === 'sym' && SYMBOLS[t.t] !== undefined) {
+  // A minus sign glued to the digits and not joining two numbers: "-5.44%", "−12.99".
+  const pv = c.toks[i - 1];
+  const neg =
+    (t.t === '-' || t.t === '−') &&
+    c.toks[i + 1]?.k === 'num' &&
+    c.toks[i + 1]!.s === t.e &&
+    (!pv || pv.e < t.s);
+  if (neg) ni = i + 1;
+  else if (t.k === 'sym' && SYMBOLS[t.t] !== undefined) {
     cur = SYMBOLS[t.t]!;
     ni = i + 1;
   } else if (
@@ -118,6 +126,7 @@ function side(c: Ctx, i: number, curIn: string): Side | null {
   if (nt.k === 'num' && !cur && isCode(c, ni)) return null;
   const n = readNumber(c, ni, !!(cur || curIn));
   if (!n) return null;
+  if (neg) n.v = -n.v;
   for (let k = n.i; k < n.j; k++) if (c.claimed[k]) return null;
   return { n, cur, i };
 }
@@ -146,7 +155,13 @@ function fraction(c: Ctx, i: number): { v: number; j: number } | null {
     return null;
   }
   // "half of", "half the", "a third of", "a quarter of"
-  if (t.l === 'half' && nx && spaced(c, i + 1, 1) && /^(of|the|a|an|its|their|his|her)$/.test(nx.l))
+  if (
+    t.l === 'half' &&
+    nx &&
+    spaced(c, i + 1, 1) &&
+    /^(of|the|a|an|its|their|his|her)$/.test(nx.l) &&
+    !/^(first|second|last|latter|former|other|back|top|bottom)$/.test(c.toks[i - 1]?.l ?? '')
+  )
     return { v: 0.5, j: i + 1 };
   if (
     (t.l === 'a' || t.l === 'one') &&
@@ -236,7 +251,8 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     let b: Side | null = null;
     if (DASHES.has(conn.t) && conn.s - endOf(c, j) <= 1) {
       const nx = c.toks[j + 1];
-      if (nx && nx.s - conn.e <= 1) b = side(c, j + 1, cur);
+      // Symmetric spacing only: "10-12", "10 - 12"; "225.86 -12.99" is two numbers.
+      if (nx && nx.s - conn.e === conn.s - endOf(c, j)) b = side(c, j + 1, cur);
       if (b && (b.n.ordinal || b.n.word !== n1.word)) b = null;
     } else if (conn.l === 'to' && spaced(c, j) && prevWord(c, a.i) !== 'from') {
       b = side(c, j + 1, cur);
@@ -274,6 +290,12 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
         n2 = r.n;
         j = r.n.j;
       }
+    }
+    // Units must agree: "rose 3.5 percent to $27.2 billion" is a change and a new level, not a range.
+    if (b && sfx && b.cur) b = null;
+    if (b && (sfx || cur)) {
+      const s2 = suffixAt(c.text, endOf(c, b.n.j), b.n.scale > 1, c.poundsMoney);
+      if (s2 && (sfx ? s2.kind !== sfx.kind : s2.kind !== 'money')) b = null;
     }
     if (b && b.n.v >= 0) {
       n2 = b.n;
@@ -380,7 +402,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     const nx = c.toks[j];
     if (
       !nx ||
-      (nx.k !== 'word' && nx.t !== '-') ||
+      (nx.k !== 'word' && nx.k !== 'num' && nx.t !== '-') ||
       prevWord(c, n1.i) === 'a' ||
       (!/^[a-z]/.test(tok1.t) && !isSentenceStartTok(c, n1.i))
     )
@@ -401,7 +423,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   const f = emit(c, s, e, kind, value, unit, approx);
   if (kind === 'count') {
     f.counted = countedAfter(c, j, false);
-    if (!f.counted) f.inherit = true;
+    if (!f.counted) f.inherit = describesOnly(c, j);
   } else if (sfx?.adjective) f.counted = countedAfter(c, j, false);
   else if (kind === 'percent' || kind === 'money' || kind === 'measure') f.counted = countedAfter(c, j, true);
   else if (kind === 'ratio') f.counted = countedAfter(c, j, !ratio);

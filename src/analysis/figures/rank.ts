@@ -8,16 +8,16 @@ import type { RawFigure } from './grammar';
 
 export const KIND_PRIOR: Record<FigureKind, number> = {
   money: 3.5,
-  percent: 2.5,
+  percent: 3,
   count: 2,
-  measure: 1.7,
-  duration: 1.4,
+  measure: 2,
+  duration: 1.6,
   date: 0.9,
-  year: 0.6,
-  ordinal: 0.4,
-  time: 0.2,
-  ratio: 2.2,
-  score: 1.8,
+  year: 0.7,
+  ordinal: 0.5,
+  time: 0.3,
+  ratio: 2.5,
+  score: 2.4,
 };
 
 export interface RankInput {
@@ -72,16 +72,16 @@ export function scoreFigures(items: RankInput[], title: Set<string>): number[] {
     }
     const r = (reps.get(keyOf(f)) ?? 1) - 1;
     if (f.kind !== 'date' && f.kind !== 'year' && f.kind !== 'time') sc += 0.5 * Math.min(2, r);
-    sc *= 1.2 - 0.4 * it.rel;
+    sc *= 1.1 - 0.2 * it.rel;
     if (it.boilerplate) sc *= 0.2;
     return Math.round(sc * 1000) / 1000;
   });
 }
 
 /** Minimum score for a key figure (fitted on the dev half of the gold set). */
-export const KEY_MIN = 3.0;
+export const KEY_MIN = 2.3;
 
-/** At most this many key figures: 10, fewer for short texts (one per ~60 words, at least 3). */
+/** At most this many key figures: 10, fewer for short texts (one per ~40 words, at least 3). */
 export function keyCap(words: number): number {
-  return Math.min(10, Math.max(3, Math.round(words / 60)));
+  return Math.min(10, Math.max(3, Math.round(words / 40)));
 }
