@@ -126,7 +126,7 @@ export const NEGATIVE =
  * NEGATIVE: inside an article, "media" or "meta" may wrap real paragraphs.
  */
 export const DROP_INSIDE =
-  /(^|[\s_-])(share|sharing|social|byline|author-?(info|bio|box|name)?|dateline|timestamp|date|published|updated|views?|counters?|caption|credit|tags?|tag-?list|related|recommend(ed|ations)?|teaser|more-?(stories|articles|news)|read-?more|newsletter|subscribe|signup|promo|advert|ads?|ad-?(slot|unit|container|wrapper)|sponsor(ed)?|outbrain|taboola|comments?|disqus|breadcrumbs?|toolbar|print|email|follow|donate|paywall|popup|modal|sidebar|widget|nav|navigation|pagination|footer|masthead|copyright|rating|reactions?|bookmark|video-?player|embed|inline-?(ad|promo|related))([\s_-]|$)/i;
+  /(^|[\s_-])(share|sharing|social|byline|author-?(info|bio|box|name)?|dateline|timestamp|(article|post|entry|story)-?meta|meta-?(data|info|bar)?|date|published|updated|views?|counters?|caption|credit|tags?|tag-?list|related|recommend(ed|ations)?|teaser|more-?(stories|articles|news)|read-?more|newsletter|subscribe|signup|promo|advert|ads?|ad-?(slot|unit|container|wrapper)|sponsor(ed)?|outbrain|taboola|comments?|disqus|breadcrumbs?|toolbar|print|email|follow|donate|paywall|popup|modal|sidebar|widget|nav|navigation|pagination|footer|masthead|copyright|rating|reactions?|bookmark|video-?player|embed|inline-?(ad|promo|related))([\s_-]|$)/i;
 
 /** Headings that introduce teasers, not text ("Related", "Read more", "Latest", ...), in en/de/fr/es. */
 export const TEASER_HEADING =
