@@ -6,6 +6,15 @@
  */
 let firstPaintMarked = false;
 
+/** performance.mark, where it exists (not in every test DOM). */
+export function mark(name: string, detail?: string): void {
+  try {
+    performance.mark(name, { detail });
+  } catch {
+    // No User Timing here: the marks are only for measuring.
+  }
+}
+
 export function afterNextPaint(fn: () => void): void {
   if (typeof requestAnimationFrame !== 'function') return fn();
   requestAnimationFrame(() => setTimeout(fn, 0));
@@ -14,11 +23,11 @@ export function afterNextPaint(fn: () => void): void {
 export function markFirstPaint(what: string): void {
   if (firstPaintMarked) return;
   firstPaintMarked = true;
-  performance.mark('gleaner:fmp-commit', { detail: what });
-  afterNextPaint(() => performance.mark('gleaner:fmp', { detail: what }));
+  mark('gleaner:fmp-commit', what);
+  afterNextPaint(() => mark('gleaner:fmp', what));
 }
 
 export function markSearchResults(query: string): void {
-  performance.mark('gleaner:search-commit', { detail: query });
-  afterNextPaint(() => performance.mark('gleaner:search-painted', { detail: query }));
+  mark('gleaner:search-commit', query);
+  afterNextPaint(() => mark('gleaner:search-painted', query));
 }

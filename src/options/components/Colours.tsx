@@ -1,5 +1,5 @@
 /** The default highlight colour and what the user means by each colour. Labels save when edited. */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Settings } from '../../shared/settings';
 import { COLORS, type Color } from '../../shared/types';
 
@@ -11,7 +11,13 @@ export function Colours({
   onChange: (patch: Partial<Settings>) => void;
 }) {
   const [labels, setLabels] = useState(settings.colorLabels);
-  useEffect(() => setLabels(settings.colorLabels), [settings.colorLabels]);
+  // Follow saved labels when they change (another tab), without an effect that would run after the
+  // first keystroke and drop it.
+  const [saved, setSaved] = useState(settings.colorLabels);
+  if (saved !== settings.colorLabels) {
+    setSaved(settings.colorLabels);
+    setLabels(settings.colorLabels);
+  }
   const commit = (c: Color) => {
     if (labels[c] !== settings.colorLabels[c])
       onChange({ colorLabels: { ...settings.colorLabels, [c]: labels[c] } });

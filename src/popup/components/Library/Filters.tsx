@@ -2,6 +2,7 @@
 import type { LibraryStats } from '../../../shared/messages';
 import { COLORS, type Color } from '../../../shared/types';
 import type { LibraryFilter } from '../../library-filter';
+import { mark } from '../../perf';
 
 export function Filters({
   filter,
@@ -25,7 +26,7 @@ export function Filters({
           placeholder="Search quotes, notes, tags, titles, URLs"
           value={filter.q}
           onInput={e => {
-            performance.mark('gleaner:search-input');
+            mark('gleaner:search-input');
             onQuery(e.currentTarget.value);
           }}
           aria-controls="library-list"

@@ -87,8 +87,11 @@ export function VirtualList({
       else if (top + rowHeight > el.scrollTop + viewport) el.scrollTop = top + rowHeight - viewport;
       setScrollTop(el.scrollTop);
     }
-    focusWanted.current = true;
     setActive(index);
+    // Rendered already (the usual case): focus now. Otherwise once the window has moved to it.
+    const row = box.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    if (row) row.focus({ preventScroll: true });
+    else focusWanted.current = true;
   };
 
   const onKeyDown = (e: KeyboardEvent, index: number) => {

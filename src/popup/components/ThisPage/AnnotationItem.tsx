@@ -2,7 +2,7 @@
  * One highlight with its note and tags, editable in place: changes are saved when the field loses
  * focus (or on Ctrl/Cmd+Enter in the note). The quote is page text and is rendered as text.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { AnnotationPatch } from '../../../shared/messages';
 import { COLORS, type Annotation, type Color } from '../../../shared/types';
 import { parseTags } from '../common/format';
@@ -27,8 +27,14 @@ export function AnnotationItem({
 }) {
   const [note, setNote] = useState(a.note);
   const [tags, setTags] = useState(a.tags.join(', '));
-  useEffect(() => setNote(a.note), [a.note]);
-  useEffect(() => setTags(a.tags.join(', ')), [a.tags]);
+  // Follow the saved values when they change (a save elsewhere, an undo), never on mount: an effect
+  // would run after the first keystroke and throw it away.
+  const [saved, setSaved] = useState({ note: a.note, tags: a.tags.join(', ') });
+  if (saved.note !== a.note || saved.tags !== a.tags.join(', ')) {
+    setSaved({ note: a.note, tags: a.tags.join(', ') });
+    if (saved.note !== a.note) setNote(a.note);
+    if (saved.tags !== a.tags.join(', ')) setTags(a.tags.join(', '));
+  }
   const quote = quoteOf(a);
   const saveNote = () => {
     if (note !== a.note) void onSave({ id: a.id, note });

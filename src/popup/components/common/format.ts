@@ -30,9 +30,12 @@ function withUnit(n: string, unit: string, kind: Figure['kind']): string {
 export function formatFigure(f: Pick<Figure, 'value' | 'unit' | 'kind' | 'approx' | 'text'>): string {
   let body: string;
   if (typeof f.value === 'string') body = f.value || f.text;
-  else if (Array.isArray(f.value))
-    body = `${withUnit(num(f.value[0], f.kind), f.unit, f.kind)}–${withUnit(num(f.value[1], f.kind), f.unit, f.kind)}`;
-  else if (f.kind === 'year') body = String(f.value);
+  else if (Array.isArray(f.value)) {
+    const [lo, hi] = [num(f.value[0], f.kind), num(f.value[1], f.kind)];
+    // "USD 1B–2B" (currency in front), "3–4 years", "10–12%" (unit after).
+    body =
+      f.kind === 'money' ? `${withUnit(lo, f.unit, f.kind)}–${hi}` : `${lo}–${withUnit(hi, f.unit, f.kind)}`;
+  } else if (f.kind === 'year') body = String(f.value);
   else body = withUnit(num(f.value, f.kind), f.unit, f.kind);
   const mark = APPROX_MARK[f.approx] ?? '';
   return mark ? `${mark} ${body}` : body;
