@@ -206,7 +206,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
       .join(' ')
       .replace(/['’]s$/, '');
     const kind = classify(name);
-    const before = toks[toks.indexOf(run[0]!) - 1];
+    const before = toks[run[0]!.i - 1];
     const after = toks[j];
     if (kind) {
       add(name, kind, s0);
@@ -243,7 +243,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     }
     const honor = before && HONORIFICS.has(before.l.replace(/\.$/, ''));
     const speaks = after && SPEECH.has(after.l);
-    const saidBefore = before && SPEECH.has(before.l) && toks[toks.indexOf(before) - 1]?.t === ',';
+    const saidBefore = before && SPEECH.has(before.l) && toks[before.i - 1]?.t === ',';
     const personish =
       run.length <= 3 && run.every(w => /^\p{Lu}[\p{Ll}'’-]/u.test(w.t) && !CONNECTORS.has(w.l));
     if (personish && (honor || speaks || saidBefore)) {

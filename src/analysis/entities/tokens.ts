@@ -10,6 +10,8 @@ export interface WTok {
   word: boolean;
   /** First word of a sentence or a paragraph. */
   start: boolean;
+  /** Index in the token array. */
+  i: number;
 }
 
 const RE =
@@ -44,6 +46,7 @@ export function wordTokens(text: string): WTok[] {
       cap: isWord && /\p{Lu}/u.test(t[0] ?? ''),
       word: isWord,
       start: sentenceStart,
+      i: out.length,
     });
     if (trailingDot) {
       out.push({
@@ -54,6 +57,7 @@ export function wordTokens(text: string): WTok[] {
         cap: false,
         word: false,
         start: false,
+        i: out.length,
       });
       sentenceStart = true;
     } else if (!isWord) sentenceStart = /[.!?:"“”]/.test(t) ? true : sentenceStart && /["“‘'(]/.test(t);

@@ -7,11 +7,11 @@ import type { Approx, FigureKind } from '../types';
 import { boundBefore } from './bounds';
 import { countedAfter, describesOnly } from './counted';
 import { CODES, DOLLAR_PREFIX, SYMBOLS } from './currencies';
-import { FRACTIONS, UNITS } from './number-words';
+import { FRACTIONS, ORDINAL_WORDS, TENS, UNITS } from './number-words';
 import { readNumber, spaced, type Num, type NumCtx } from './numbers';
 import { claims } from './patterns';
 import { suffixAt, type Suffix } from './suffix';
-import { tokenize, usesDecimalComma } from './tokenizer';
+import { tokenize, usesDecimalComma, type Token } from './tokenizer';
 
 export interface RawFigure {
   s: number;
@@ -430,6 +430,25 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   return { f, j };
 }
 
+/** Words that can open a figure: number words, ordinals, "a dozen", "half", "No. 1", currency codes. */
+const START_WORDS = new Set([
+  ...Object.keys(UNITS),
+  ...Object.keys(TENS),
+  ...Object.keys(ORDINAL_WORDS),
+  'a',
+  'an',
+  'half',
+]);
+
+/** Cheap pre-filter so the grammar only runs where a figure can start. */
+function canStart(t: Token): boolean {
+  if (t.k === 'num') return true;
+  if (t.k === 'sym') return SYMBOLS[t.t] !== undefined || t.t === '-' || t.t === '−' || t.t === '#';
+  return (
+    START_WORDS.has(t.l) || CODES.has(t.t) || t.t === 'No' || t.t === 'Rs' || DOLLAR_PREFIX[t.l] !== undefined
+  );
+}
+
 /** All raw figures, sorted by start, non-overlapping. */
 export function parseFigures(text: string, lang: string | null | undefined): RawFigure[] {
   const dc = usesDecimalComma(lang);
@@ -451,6 +470,10 @@ export function parseFigures(text: string, lang: string | null | undefined): Raw
   let ck = 0;
   for (let i = 0; i < toks.length;) {
     if (claimed[i]) {
+      i++;
+      continue;
+    }
+    if (!canStart(toks[i]!)) {
       i++;
       continue;
     }

@@ -53,14 +53,17 @@ export function extractFigures(text: string, opts: FigureOptions = {}): Figure[]
   const items: RankInput[] = [];
   let bi = 0;
   let lastCount: { counted: string; sent: number; e: number } | null = null;
+  const wordsOf = new Map<number, number>();
+  const blockWords = (k: number, b: TextBlock): number => {
+    let n = wordsOf.get(k);
+    if (n === undefined) wordsOf.set(k, (n = wordCount(text.slice(b.start, b.end))));
+    return n;
+  };
   for (const f of raw) {
     while (bi < blocks.length - 1 && blocks[bi]!.end <= f.s) bi++;
     const b = blocks[bi];
     const inBlock = b && b.start <= f.s && f.s < b.end;
-    const boiler =
-      !!b &&
-      !!inBlock &&
-      (b.kind === 'caption' || b.kind === 'other' || wordCount(text.slice(b.start, b.end)) < 8);
+    const boiler = !!b && !!inBlock && (b.kind === 'caption' || b.kind === 'other' || blockWords(bi, b) < 8);
     const si = sentenceIndex(starts, f.s);
     // "only 14 available": the thing counted is the one named just before.
     if (f.kind === 'count') {

@@ -126,9 +126,10 @@ function timeClaims(text: string, out: Claim[]): void {
   }
 }
 
+const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const SKIP_RES: RegExp[] = [
   /\b(?:https?:\/\/|www\.)[^\s)\]>"']+/gi,
-  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
+  EMAIL_RE,
   /[@#][A-Za-z_]\w*/g,
   /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g,
   /\+\d{1,3}(?:[\s.-]?\d{2,4}){3,5}\b/g,
@@ -141,7 +142,10 @@ const SKIP_RES: RegExp[] = [
 ];
 
 function skipClaims(text: string, out: Claim[]): void {
+  const hasAt = text.includes('@');
   for (const re of SKIP_RES) {
+    // The e-mail pattern is costly to try everywhere; most texts have no "@".
+    if (!hasAt && re === EMAIL_RE) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) out.push({ s: m.index, e: m.index + m[0].length, kind: 'skip', value: '' });

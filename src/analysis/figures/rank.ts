@@ -72,6 +72,8 @@ export function scoreFigures(items: RankInput[], title: Set<string>): number[] {
     }
     const r = (reps.get(keyOf(f)) ?? 1) - 1;
     if (f.kind !== 'date' && f.kind !== 'year' && f.kind !== 'time') sc += 0.5 * Math.min(2, r);
+    // A bare count ("Parise, 35", "one of which") says little without the thing counted.
+    if (f.kind === 'count' && !f.counted) sc *= 0.75;
     sc *= 1.1 - 0.2 * it.rel;
     if (it.boilerplate) sc *= 0.2;
     return Math.round(sc * 1000) / 1000;

@@ -17,9 +17,9 @@ export interface Token {
 // Letters (with combining marks) form words; digit runs keep inner separators. Space-grouped
 // thousands ("1 234 567") are only joined on pages whose language uses them.
 const EN_RE =
-  /\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*|[\p{L}\p{M}]+|[^\s\p{L}\p{M}\d]/gu;
+  /(\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+)|[^\s\p{L}\p{M}\d]/gu;
 const EU_RE =
-  /\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)*|[\p{L}\p{M}]+|[^\s\p{L}\p{M}\d]/gu;
+  /(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+)|[^\s\p{L}\p{M}\d]/gu;
 
 export function tokenize(text: string, spaceGroups: boolean): Token[] {
   const re = spaceGroups ? EU_RE : EN_RE;
@@ -28,8 +28,7 @@ export function tokenize(text: string, spaceGroups: boolean): Token[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const t = m[0];
-    const c = t.charCodeAt(0);
-    const k: TokKind = c >= 48 && c <= 57 ? 'num' : /[\p{L}\p{M}]/u.test(t[0] ?? '') ? 'word' : 'sym';
+    const k: TokKind = m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'sym';
     out.push({ k, s: m.index, e: m.index + t.length, t, l: t.toLowerCase() });
   }
   return out;
