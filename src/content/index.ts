@@ -1,15 +1,19 @@
 /**
- * The content script entry (an IIFE, top frame of http/https pages only).
- * INTERIM wiring (owned by the content helper, who adds analysis, highlights and the toolbar):
- * it answers the extension's calls and proves the content -> background round trip.
+ * The content script entry (an IIFE, top frame of http/https pages only): wiring only. The message
+ * handlers are registered synchronously at the top level; the page work (settings, highlights, figure
+ * marks) starts at idle in ContentController.
  */
 import { toBackground } from '../shared/clients';
 import type { ToContent } from '../shared/messages';
 import { CallFailure } from '../shared/result';
 import { serve, type Handlers } from '../shared/rpc';
+import { COLORS, type Color } from '../shared/types';
+import { ContentController } from './controller';
 
-const later = (): never => {
-  throw new CallFailure('unavailable', 'not implemented yet');
+const ctl = new ContentController(document);
+
+const ensureAllowed = () => {
+  if (ctl.excluded) throw new CallFailure('forbidden', 'Gleaner is turned off for this site.');
 };
 
 const handlers: Handlers<ToContent> = {
@@ -18,11 +22,43 @@ const handlers: Handlers<ToContent> = {
     if (!reply.ok) throw new CallFailure('unavailable', reply.error.message);
     return { url: location.href, background: reply.value };
   },
-  getAnalysis: later,
-  revealFigure: later,
-  revealAnnotation: later,
-  highlightSelection: later,
-  annotationsChanged: later,
+  getAnalysis: () => {
+    ensureAllowed();
+    const { analysis } = ctl.analyzer.get();
+    if (!ctl.figures.shown) ctl.refreshFigures();
+    return analysis;
+  },
+  revealFigure: (_ctx, index) => {
+    ensureAllowed();
+    if (!Number.isInteger(index) || index < 0)
+      throw new CallFailure('bad-request', 'index: not a figure index');
+    const { analysis, textMap } = ctl.analyzer.get();
+    const f = analysis.figures[index];
+    const range = f ? textMap.toRange(f.start, f.end) : null;
+    if (!range) return false;
+    ctl.revealRange(range);
+    return true;
+  },
+  revealAnnotation: (_ctx, id) => {
+    ensureAllowed();
+    if (typeof id !== 'string') throw new CallFailure('bad-request', 'id: not a string');
+    const range = ctl.highlights.entries.get(id)?.range;
+    if (!range) return false;
+    ctl.revealRange(range);
+    return true;
+  },
+  highlightSelection: (_ctx, color) => {
+    ensureAllowed();
+    if (color !== null && !(COLORS as readonly unknown[]).includes(color))
+      throw new CallFailure('bad-request', 'color: not a Gleaner colour');
+    return ctl.highlightSelection(color as Color | null);
+  },
+  annotationsChanged: async () => {
+    ensureAllowed();
+    await ctl.highlights.load(location.href);
+    return true;
+  },
 };
 
 serve<ToContent>(handlers);
+void ctl.start();
