@@ -190,6 +190,25 @@ suite('anchor after edits', () => {
     expect(renderedText(root, got.range)).toBe('deficit would drop to 2.1 percent of output');
   });
 
+  it('survives an edited first word (the span is widened to meet the context)', () => {
+    const root = dom(ARTICLE);
+    const sel = describeText(root, 'Economists at the central bank were more cautious');
+    const t = textNodeWith(root, 'Economists');
+    t.data = t.data.replace('Economists', 'Several analysts');
+    const got = anchor(root, sel)!;
+    expect(got.method).toBe('fuzzy');
+    expect(renderedText(root, got.range)).toBe('Several analysts at the central bank were more cautious');
+  });
+
+  it('anchors a short quote with intact context after a shift', () => {
+    const root = dom('<p>The cat sat on the mat.</p><p>The dog sat on the rug.</p>');
+    const sel = describeText(root, 'dog');
+    root.insertAdjacentHTML('afterbegin', '<p>New lead.</p>');
+    const got = anchor(root, sel)!;
+    expect(got.method).toBe('quote');
+    expect(got.range.startContainer).toBe(textNodeWith(root, 'The dog'));
+  });
+
   it('survives one word changed on each side of the quote, and edits further away', () => {
     const root = dom(ARTICLE);
     const sel = describeText(root, 'Economists at the central bank');

@@ -1,4 +1,5 @@
 import search from 'approx-string-match';
+import { editDistance } from './edit-distance';
 import { contextExact, scoreCandidate, TIGHT_GAP } from './score';
 import type { Candidate, QuoteContext, ScoredCandidate } from './score';
 
@@ -18,6 +19,10 @@ const EXACT_CAP = 10_000;
 const SCORED_CAP = 200;
 /** Half-width of the first fuzzy search window around the expected position. */
 const NEAR_WINDOW = 4096;
+/** A fuzzy span may be widened by at most this share of the quote's length to meet its context. */
+const MAX_EXTEND_RATE = 0.2;
+/** Widening re-checks with a full edit distance; longer quotes skip it (their cost is quadratic). */
+const MAX_EXTEND_QUOTE = 2000;
 /** Least context evidence required on each side of a fuzzy match. */
 export const FUZZY_MIN_SIDE = 0.25;
 
@@ -65,14 +70,12 @@ export function matchQuote(text: string, q: QuoteContext, minScore = DEFAULT_MIN
     const lo = Math.max(0, hint - radius);
     const hi = Math.min(text.length, hint + exact.length + radius);
     searchedAll = lo === 0 && hi === text.length;
-    const best = fuzzyIn(text, q, lo, hi, maxErrors);
-    if (fuzzyAccepted(best, minScore))
-      return { ...snapToContext(text, best), score: best.score, method: 'fuzzy' };
+    const found = fuzzyIn(text, q, lo, hi, maxErrors, minScore);
+    if (found) return found;
   }
   if (!searchedAll && hits.length === 0) {
-    const best = fuzzyIn(text, q, 0, text.length, maxErrors);
-    if (fuzzyAccepted(best, minScore))
-      return { ...snapToContext(text, best), score: best.score, method: 'fuzzy' };
+    const found = fuzzyIn(text, q, 0, text.length, maxErrors, minScore);
+    if (found) return found;
   }
   return null;
 }
@@ -83,7 +86,8 @@ function fuzzyIn(
   lo: number,
   hi: number,
   maxErrors: number,
-): ScoredCandidate | null {
+  minScore: number,
+): QuoteMatch | null {
   const matches = search(lo === 0 && hi === text.length ? text : text.slice(lo, hi), q.exact, maxErrors);
   const cands: Candidate[] = [];
   for (const m of matches) {
@@ -92,7 +96,40 @@ function fuzzyIn(
   }
   const byStart = new Map(cands.map(c => [c.start, c]));
   const pool = nearest([...byStart.keys()], q.hint, SCORED_CAP).map(s => byStart.get(s) as Candidate);
-  return pickBest(text, q, pool);
+  let best: ScoredCandidate | null = null;
+  for (const c of pool) {
+    let scored = scoreCandidate(text, q, c);
+    if (!fuzzyAccepted(scored, minScore)) {
+      const ext = extendToContext(text, q, scored, maxErrors);
+      if (ext) scored = scoreCandidate(text, q, ext);
+    }
+    if (fuzzyAccepted(scored, minScore) && (!best || scored.score > best.score)) best = scored;
+  }
+  return best ? { ...snapToContext(text, best), score: best.score, method: 'fuzzy' } : null;
+}
+
+/**
+ * Myers returns the cheapest span, which drops an edited first or last word when deleting it costs less than
+ * substituting it ("The Mach E" edited to "several Mach E" matches from "Mach"). When the stored context is
+ * found a little way off (at most MAX_EXTEND_RATE of the quote), the span is widened to meet it, and kept only
+ * if the widened text is still within the error budget of the quote.
+ */
+function extendToContext(
+  text: string,
+  q: QuoteContext,
+  c: ScoredCandidate,
+  maxErrors: number,
+): Candidate | null {
+  const limit = Math.floor(q.exact.length * MAX_EXTEND_RATE);
+  const pg = c.prefix.gap;
+  const sg = c.suffix.gap;
+  if (!(pg <= limit && sg <= limit) || (pg <= TIGHT_GAP && sg <= TIGHT_GAP)) return null;
+  if (q.exact.length > MAX_EXTEND_QUOTE) return null;
+  const start = c.start - (pg > TIGHT_GAP ? pg : 0);
+  const end = c.end + (sg > TIGHT_GAP ? sg : 0);
+  const errors = editDistance(q.exact, text.slice(start, end));
+  if (errors > maxErrors) return null;
+  return { start, end, quoteSim: 1 - errors / q.exact.length };
 }
 
 function pickBest(text: string, q: QuoteContext, cands: Candidate[]): ScoredCandidate | null {

@@ -13,10 +13,12 @@ export const W_SUFFIX = 20;
 export const W_POS = 2;
 const W_TOTAL = W_QUOTE + W_PREFIX + W_SUFFIX + W_POS;
 
+/** Quotes shorter than this carry less weight (see scoreCandidate). */
+export const SHORT_QUOTE = 8;
 /** How far (rendered chars) context may have moved away from the quote, e.g. by an inserted ad line. */
 export const CONTEXT_SLACK = 160;
-/** Raw similarity that unrelated English text reaches with a best-substring match; maps to 0. */
-const CONTEXT_FLOOR = 0.6;
+/** Similarity at the search limit (errors = half the context); unrelated text finds no match at all. */
+const CONTEXT_FLOOR = 0.5;
 /** Weight of context found near, but not adjacent to, the candidate. */
 const DISPLACED = 0.5;
 
@@ -101,7 +103,10 @@ export function scoreCandidate(text: string, q: QuoteContext, c: Candidate): Sco
   const p = prefixEvidence(text, c.start, q.prefix);
   const s = suffixEvidence(text, c.end, q.suffix);
   const pos = q.hint === null ? 0.5 : 1 - Math.min(1, Math.abs(c.start - q.hint) / Math.max(1, text.length));
-  const score = (W_QUOTE * c.quoteSim + W_PREFIX * p.value + W_SUFFIX * s.value + W_POS * pos) / W_TOTAL;
+  // A short quote is weak evidence by itself (any "cat" matches "cat"): below SHORT_QUOTE characters its
+  // weight shrinks, so it needs more context to pass the minimum score.
+  const quoteWeight = W_QUOTE * Math.min(1, (q.exact.length + SHORT_QUOTE) / (2 * SHORT_QUOTE));
+  const score = (quoteWeight * c.quoteSim + W_PREFIX * p.value + W_SUFFIX * s.value + W_POS * pos) / W_TOTAL;
   return { ...c, score, prefix: p, suffix: s };
 }
 
