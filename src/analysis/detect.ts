@@ -1,5 +1,83 @@
-// INTERIM (owned by the detect/metadata helper; replaced before landing). Signature is the contract.
+/**
+ * "Is this page an article?" for every page load. A handful of strong, general signals are
+ * summed as log-odds and squashed to a 0..1 score: what the publisher declares (JSON-LD @type,
+ * og:type, a published time), what the page holds (one block of paragraph text vs. link
+ * lists, headline teasers, many <article>s, password fields) and the URL's shape. Each
+ * contributing signal becomes a human-readable reason. Read-only, bounded, never throws.
+ */
 import type { DetectResult } from './types';
-export function detect(_doc: Document, _url: string): DetectResult {
-  return { isArticle: false, score: 0, reasons: ['not implemented yet'] };
+import { readSignals, type Signals } from './detect/signals';
+
+/** isArticle threshold on the 0..1 score. */
+export const ARTICLE_THRESHOLD = 0.5;
+
+interface Vote {
+  w: number;
+  why: string;
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+const num = (n: number): string => n.toLocaleString('en-US');
+
+/** The weighted votes of the signals; exported for tests and the benchmark's error analysis. */
+export function votes(s: Signals): Vote[] {
+  const v: Vote[] = [];
+  const add = (w: number, why: string): void => {
+    if (w !== 0) v.push({ w, why });
+  };
+  // What the publisher declares.
+  if (s.ldArticle) add(s.ldNegative.length ? 1.2 : 2.2, `JSON-LD ${s.ldArticle}`);
+  else if (s.ldNegative.length) add(-2, `JSON-LD ${s.ldNegative.join(', ')}`);
+  if (s.ogType === 'article' || s.ogType === 'blog' || s.ogType === 'news') add(1.2, `og:type ${s.ogType}`);
+  else if (s.ogType && /product|video|profile|music|book|place|business|restaurant/.test(s.ogType))
+    add(-1.5, `og:type ${s.ogType}`);
+  else if (s.ogType === 'website') add(-0.6, 'og:type website');
+  if (s.hasPublished) add(0.8, 'a published time in the metadata');
+
+  // What the page holds.
+  const m = s.mass;
+  if (m >= 500) add(2.2, `${num(m)} words of paragraph text`);
+  else if (m >= 250) add(1.5, `${num(m)} words of paragraph text`);
+  else if (m >= 120) add(0.5, `${num(m)} words of paragraph text`);
+  else if (m >= 50) add(-1, `only ${num(m)} words of paragraph text`);
+  else add(-2.5, `only ${num(m)} words of paragraph text`);
+  if (s.bodyChars > 500) {
+    if (s.linkDensity > 0.55) add(-2, `${pct(s.linkDensity)} link text`);
+    else if (s.linkDensity > 0.4) add(-1, `${pct(s.linkDensity)} link text`);
+    else if (s.linkDensity < 0.2) add(0.5, `${pct(s.linkDensity)} link text`);
+  }
+  if (s.teasers >= 12) add(-1.5, `${s.teasers} headline teasers`);
+  else if (s.teasers >= 6 && m < 250) add(-1, `${s.teasers} headline teasers`);
+  if (s.articles >= 4) add(-1.2, `${s.articles} <article> elements`);
+  if (s.passwords > 0) add(-2.5, 'a password field');
+  else if (s.inputs >= 4 && m < 250) add(-1, `a form with ${s.inputs} fields`);
+
+  // The URL's shape.
+  if (s.url.root) add(-2.5, 'the site root');
+  else if (s.canonicalRoot) add(-2, 'canonical URL is the site root');
+  if (s.url.negative) add(-1.2, `URL looks like a ${s.url.negative} page`);
+  if (s.url.date) add(0.8, 'a date in the URL');
+  if (s.url.slug) add(0.6, 'a headline slug in the URL');
+  return v;
+}
+
+const BIAS = -0.8;
+
+export function detect(doc: Document, url: string): DetectResult {
+  try {
+    const vs = votes(readSignals(doc, url));
+    const sum = vs.reduce((a, b) => a + b.w, BIAS);
+    const score = Math.round((1 / (1 + Math.exp(-sum))) * 1000) / 1000;
+    const reasons = vs
+      .slice()
+      .sort((a, b) => Math.abs(b.w) - Math.abs(a.w))
+      .map(x => `${x.w > 0 ? '+' : '−'} ${x.why}`);
+    return { isArticle: score >= ARTICLE_THRESHOLD, score, reasons };
+  } catch (e) {
+    return {
+      isArticle: false,
+      score: 0,
+      reasons: [`detection failed: ${e instanceof Error ? e.message : String(e)}`],
+    };
+  }
 }

@@ -1,5 +1,277 @@
-// INTERIM (owned by the detect/metadata helper; replaced before landing). Signature is the contract.
+/**
+ * Article metadata from the page's markup: JSON-LD first (the publisher's structured claim),
+ * then meta tags (OpenGraph, Twitter, Dublin Core, citation_*, parsely, sailthru), microdata
+ * and finally what the reader sees (bylines, datelines, the URL's date). Pure and read-only:
+ * Document in, ArticleMeta out; never throws (a failure yields empty fields).
+ */
 import type { ArticleMeta } from '../types';
-export function extractMetadata(_doc: Document, _url: string): ArticleMeta {
-  return { title: null, authors: [], published: null, modified: null, siteName: null, section: null, lang: null, canonicalUrl: null, image: null, description: null };
+import { cleanAuthors, type AuthorContext } from './byline';
+import { parseDate } from './dates';
+import {
+  articleNode,
+  ldNames,
+  ldString,
+  readJsonLd,
+  resolve,
+  typesOf,
+  type JsonLd,
+  type LdNode,
+} from './jsonld';
+import { all, first, linkHref, parselyPage, readMeta, type MetaMap } from './meta-tags';
+import { absUrl, looksLikeUrl, squash, textOf } from './text';
+import { pickTitle } from './title';
+import { readVisible, urlDate } from './visible';
+
+export function emptyMeta(): ArticleMeta {
+  return {
+    title: null,
+    authors: [],
+    published: null,
+    modified: null,
+    siteName: null,
+    section: null,
+    lang: null,
+    canonicalUrl: null,
+    image: null,
+    description: null,
+  };
+}
+
+export function extractMetadata(doc: Document, url: string): ArticleMeta {
+  try {
+    return extract(doc, url);
+  } catch {
+    return emptyMeta();
+  }
+}
+
+const PUBLISHED_KEYS = [
+  'article:published_time',
+  'og:article:published_time',
+  'article:published',
+  'datepublished',
+  'citation_publication_date',
+  'citation_date',
+  'citation_online_date',
+  'dcterms.issued',
+  'dc.date.issued',
+  'dcterms.date',
+  'dc.date',
+  'dcterms.created',
+  'dc.date.created',
+  'parsely-pub-date',
+  'sailthru.date',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'published_time',
+  'og:published_time',
+  'article.published',
+  'article_date_original',
+  'original-publish-date',
+  'date',
+  'datecreated',
+];
+const MODIFIED_KEYS = [
+  'article:modified_time',
+  'og:updated_time',
+  'article:updated_time',
+  'datemodified',
+  'dcterms.modified',
+  'dc.date.modified',
+  'last-modified',
+  'lastmod',
+];
+
+function host(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/** Primary language subtag ("en-US" -> "en", "fr_FR" -> "fr"), or null when it is not one. */
+export function primaryLang(raw: string | null | undefined): string | null {
+  const m = /^\s*([a-z]{2,3})(?:[-_][a-z0-9]+)*\s*(?:[,;].*)?$/i.exec(raw ?? '');
+  return m && m[1] ? m[1].toLowerCase() : null;
+}
+
+function pickLang(doc: Document, meta: MetaMap, art: LdNode | null, ld: JsonLd): string | null {
+  const html = doc.documentElement;
+  const cands = [
+    html?.getAttribute('lang'),
+    html?.getAttribute('xml:lang'),
+    first(meta, 'content-language', 'language', 'dc.language', 'dcterms.language'),
+    first(meta, 'og:locale'),
+    art ? ldString(art['inLanguage'], ld) : null,
+  ];
+  for (const c of cands) {
+    const l = primaryLang(c);
+    if (l) return l;
+  }
+  return null;
+}
+
+function siteNameOf(meta: MetaMap, art: LdNode | null, ld: JsonLd): string | null {
+  const og = first(meta, 'og:site_name');
+  if (og) return og;
+  if (art) {
+    const pub = resolve(art['publisher'], ld);
+    const name = ldNames(pub, ld)[0]?.name;
+    if (name) return name;
+  }
+  for (const n of ld.nodes)
+    if (typesOf(n).includes('website')) {
+      const name = ldString(n['name'], ld);
+      if (name) return name;
+    }
+  return first(
+    meta,
+    'application-name',
+    'apple-mobile-web-app-title',
+    'dc.publisher',
+    'citation_publisher',
+    'publisher',
+  );
+}
+
+/** Published date: the first machine date; a day-only one is refined by a same-day one with a time. */
+function pickDate(cands: (string | null | undefined)[], lang: string | null): string | null {
+  const parsed = cands.map(c => (c ? parseDate(c, { lang }) : null)).filter((d): d is string => !!d);
+  const best = parsed[0];
+  if (!best) return null;
+  if (best.length === 10) {
+    const finer = parsed.find(d => d.length > 10 && d.startsWith(best));
+    if (finer) return finer;
+  }
+  return best;
+}
+
+function microdata(doc: Document, prop: string): string | null {
+  try {
+    const el = doc.querySelector(`[itemprop~="${prop}"]`);
+    if (!el) return null;
+    return el.getAttribute('content') ?? el.getAttribute('datetime') ?? textOf(el, 300);
+  } catch {
+    return null;
+  }
+}
+
+function extract(doc: Document, url: string): ArticleMeta {
+  const out = emptyMeta();
+  const meta = readMeta(doc);
+  const ld = readJsonLd(doc);
+  const art = articleNode(ld);
+  const parsely = parselyPage(meta);
+  const h = host(url);
+
+  out.lang = pickLang(doc, meta, art, ld);
+  out.siteName = siteNameOf(meta, art, ld);
+  const ctx: AuthorContext = { siteName: out.siteName, host: h };
+
+  // Title
+  const h1s = Array.from(doc.getElementsByTagName('h1'))
+    .slice(0, 3)
+    .map(e => textOf(e, 500));
+  const docTitle = textOf(doc.getElementsByTagName('title')[0] ?? null, 500);
+  const metaTitles = [
+    first(meta, 'citation_title'),
+    art ? (ldString(art['headline'], ld) ?? ldString(art['name'], ld)) : null,
+    first(meta, 'og:title'),
+    first(meta, 'twitter:title'),
+    first(meta, 'dc.title', 'dcterms.title'),
+    first(meta, 'parsely-title', 'sailthru.title'),
+    typeof parsely?.['title'] === 'string' ? parsely['title'] : null,
+  ].filter((t): t is string => !!t);
+  out.title = pickTitle({ meta: metaTitles, docTitle, h1s }, ctx);
+
+  // Authors: structured sources first, each tried until one yields names.
+  const ldAuthors = art ? ldNames(art['author'] ?? art['creator'], ld) : [];
+  const persons = ldAuthors.filter(a => !a.org).map(a => a.name);
+  const orgs = ldAuthors.filter(a => a.org).map(a => a.name);
+  const metaAuthor = all(meta, 'author', 'dc.creator', 'dcterms.creator').filter(a => !looksLikeUrl(a));
+  const sources: string[][] = [
+    persons,
+    all(meta, 'citation_author'),
+    all(meta, 'parsely-author', 'sailthru.author'),
+    typeof parsely?.['author'] === 'string' ? [parsely['author']] : [],
+    metaAuthor,
+    all(meta, 'article:author', 'og:article:author').filter(a => !looksLikeUrl(a)),
+  ];
+  let visible: ReturnType<typeof readVisible> | null = null;
+  const lazyVisible = (): ReturnType<typeof readVisible> => (visible ??= readVisible(doc, out.lang));
+  for (const s of sources) {
+    const names = cleanAuthors(s, ctx);
+    if (names.length) {
+      out.authors = names;
+      break;
+    }
+  }
+  if (!out.authors.length) {
+    for (const group of lazyVisible().bylines) {
+      const names = cleanAuthors(group, ctx);
+      if (names.length) {
+        out.authors = names;
+        break;
+      }
+    }
+  }
+  if (!out.authors.length && orgs.length) {
+    out.authors = cleanAuthors(orgs, ctx);
+  }
+
+  // Dates
+  const ldPublished = art ? (ldString(art['datePublished'], ld) ?? ldString(art['dateCreated'], ld)) : null;
+  const anyLdPublished = ld.nodes.map(n => ldString(n['datePublished'], ld)).find(Boolean) ?? null;
+  const parselyDate = typeof parsely?.['pub_date'] === 'string' ? parsely['pub_date'] : null;
+  out.published = pickDate(
+    [
+      ldPublished,
+      ...PUBLISHED_KEYS.map(k => first(meta, k)),
+      parselyDate,
+      anyLdPublished,
+      microdata(doc, 'datePublished'),
+    ],
+    out.lang,
+  );
+  if (!out.published) out.published = lazyVisible().published ?? urlDate(url);
+  const ldModified = art ? ldString(art['dateModified'], ld) : null;
+  out.modified = pickDate(
+    [ldModified, ...MODIFIED_KEYS.map(k => first(meta, k)), microdata(doc, 'dateModified')],
+    out.lang,
+  );
+  if (!out.modified && visible) out.modified = (visible as ReturnType<typeof readVisible>).modified;
+
+  // Section, image, description, canonical
+  const ldSection = art ? ldString(art['articleSection'], ld) : null;
+  out.section =
+    first(meta, 'article:section', 'og:article:section') ??
+    ldSection ??
+    first(meta, 'parsely-section', 'sailthru.section', 'section', 'category') ??
+    (typeof parsely?.['section'] === 'string' ? parsely['section'] : null);
+  if (out.section && (out.section.length > 80 || looksLikeUrl(out.section))) out.section = null;
+  out.image =
+    absUrl(
+      first(meta, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src'),
+      url,
+    ) ??
+    absUrl(art ? ldString(art['image'], ld) : null, url) ??
+    absUrl(linkHref(doc, 'image_src'), url);
+  const desc =
+    first(meta, 'og:description') ??
+    first(meta, 'description') ??
+    first(meta, 'twitter:description') ??
+    (art ? ldString(art['description'], ld) : null) ??
+    first(meta, 'dc.description', 'dcterms.description');
+  out.description = desc ? squash(desc).slice(0, 1000) : null;
+  const mainEntity = art ? resolve(art['mainEntityOfPage'], ld) : null;
+  out.canonicalUrl =
+    absUrl(linkHref(doc, 'canonical'), url) ??
+    absUrl(first(meta, 'og:url'), url) ??
+    absUrl(art ? (ldString(art['url'], ld) ?? ldString(mainEntity, ld)) : null, url);
+  if (out.title) out.title = out.title.slice(0, 500);
+  if (out.siteName) out.siteName = squash(out.siteName).slice(0, 200);
+  return out;
 }

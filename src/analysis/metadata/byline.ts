@@ -1,0 +1,133 @@
+/**
+ * Author cleaning: turns raw bylines ("By Jane Doe and John Roe, Reuters", "Von A und B",
+ * "Jane Doe | Staff Writer", "https://facebook.com/x") into a deduplicated list of names.
+ * Prefixes, roles, agencies, the site's own name, URLs, e-mails, handles and trailing dates
+ * are stripped. Never throws.
+ */
+import { decodeEntities, fold, looksLikeUrl, squash } from './text';
+
+export interface AuthorContext {
+  siteName?: string | null;
+  host?: string;
+}
+
+const PREFIX =
+  /^(?:(?:written|posted|published|story|words|reporting|text|photos?|fotos?|video|interview|compiled|edited|report(?:ed)?)\s+(?:by|von|par|por)|by|von|vom|par|por|door|text|texte|autor(?:in)?|author|auteur|autora|redakteur(?:in)?|reporter|verfasst\s+von|geschrieben\s+von|escrito\s+por|écrit\s+par|publié\s+par|publicado\s+por)\b\s*[:\-–]?\s*/i;
+
+/** Words that make up job titles; a part made only of these (and fillers) is a role, not a name. */
+const ROLE_WORDS = new Set(
+  (
+    'staff writer writers reporter reporters correspondent correspondents editor editors editorial contributor contributors ' +
+    'contributing columnist senior chief associate deputy managing executive political business sports science health ' +
+    'technology tech news desk team staff special national international foreign bureau photographer photographers ' +
+    'producer host analyst journalist journaliste correspondant correspondante rédacteur rédactrice redakteur redakteurin ' +
+    'autor autorin korrespondent korrespondentin redaktion redacción redactor redactora periodista corresponsal ' +
+    'envoyé envoyée spécial spéciale sur place à in the for of at de du des la le el del en y and und et ' +
+    'freelance freier freie mitarbeiter mitarbeiterin guest gast author admin administrator moderator updated ' +
+    'published opinion contributor.'
+  ).split(/\s+/),
+);
+
+const AGENCIES = new Set(
+  (
+    'reuters|ap|associated press|the associated press|afp|agence france-presse|agence france presse|dpa|apa|epa|kna|epd|sid|' +
+    'ansa|efe|upi|bloomberg|ddp|kyodo|xinhua|tass|pa|pa media|press association|getty images|afp/getty|dpa/afp|reuters/ap|' +
+    'ap photo|cnn|bbc|staff|wire|wires|news wires|agencies|agenturen|agences'
+  ).split('|'),
+);
+
+const SPLIT =
+  /\s*(?:,|;|&|\+|\/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bsowie\b|\bwith\b|\bmit\b|\bavec\b|\bcon\b)\s*/i;
+
+function siteKeys(ctx: AuthorContext): string[] {
+  const keys: string[] = [];
+  if (ctx.siteName) keys.push(fold(ctx.siteName).replace(/ /g, ''));
+  if (ctx.host) {
+    const core = ctx.host
+      .replace(/^www\d*\./, '')
+      .split('.')
+      .slice(0, -1)
+      .join('');
+    if (core.length >= 3) keys.push(core.toLowerCase());
+  }
+  return keys.filter(k => k.length >= 3);
+}
+
+/** True when `name` is only a job title, an agency, or the site itself. */
+function isNotAPerson(name: string, ctx: AuthorContext): boolean {
+  const f = fold(name);
+  if (!f) return true;
+  if (AGENCIES.has(f)) return true;
+  const words = f.split(' ');
+  if (words.every(w => ROLE_WORDS.has(w))) return true;
+  // "Courier Staff", "The Courier": the site once its role words are gone.
+  const joined = words.filter(w => !ROLE_WORDS.has(w)).join('');
+  return siteKeys(ctx).some(k => joined === k || (joined.length >= 5 && k.includes(joined)));
+}
+
+/** A plausible personal (or desk) name: 1-5 words, starts upper-case, no digits or markup. */
+function plausibleName(name: string): boolean {
+  if (name.length < 2 || name.length > 60) return false;
+  if (/[\d<>{}[\]=@#]/.test(name) || looksLikeUrl(name)) return false;
+  const words = name.split(' ');
+  if (words.length > 5) return false;
+  if (!/^[\p{Lu}\p{Lo}]/u.test(name)) return false;
+  // Sentences ("Share this article") have several lower-case non-particle words.
+  const lowers = words.filter(
+    w =>
+      /^\p{Ll}/u.test(w) &&
+      !/^(de|da|del|della|der|den|van|von|du|la|le|di|y|e|bin|ibn|al|el|zu|dos|das|ten|ter|mc)$/.test(w),
+  );
+  return lowers.length === 0;
+}
+
+/** Splits and cleans one raw byline into names. */
+export function splitByline(raw: string, ctx: AuthorContext = {}): string[] {
+  let s = squash(decodeEntities(raw ?? ''));
+  if (!s || s.length > 400) return [];
+  if (looksLikeUrl(s) && !/\s/.test(s)) return [];
+  s = s
+    .replace(/\S+@\S+\.\S+/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/(^|\s)@\w+/g, ' ');
+  // Role or date after a bar or a bullet: "Jane Doe | Staff Writer", "Jane Doe • 3 min read".
+  s = s.split(/\s*[|•·]\s*|\s+[–—]\s+|\s+-\s+|\n/)[0] ?? '';
+  for (let i = 0; i < 3; i++) {
+    const next = squash(s.replace(PREFIX, ''));
+    if (next === s) break;
+    s = next;
+  }
+  // A trailing date or count glued on ("Lucas Nolan22 Dec 2016") starts at the first digit.
+  const digit = s.search(/\d/);
+  if (digit >= 0) s = s.slice(0, digit);
+  // "... on July 21", "... am 21. Juli", "... | Updated": what follows is a date or a status.
+  s = s
+    .replace(/\s+(?:on|am|le|el|il|op)(?:\s.*)?$/, '')
+    .replace(/\s+(?:updated|aktualisiert|mis à jour|published|veröffentlicht|posted)\b.*$/i, '');
+  s = squash(s.replace(/^[\s,:;.\-–—]+|[\s,:;\-–—]+$/g, ''));
+  if (!s) return [];
+  const out: string[] = [];
+  for (let part of s.split(SPLIT)) {
+    part = squash(part.replace(PREFIX, '').replace(/^[\s,.:;'"“”()[\]-]+|[\s,:;'"“”()[\]-]+$/g, ''));
+    // "Jane Doe (Reuters)" -> "Jane Doe"
+    part = squash(part.replace(/\s*\(.*$/, ''));
+    if (!part || isNotAPerson(part, ctx) || !plausibleName(part)) continue;
+    out.push(part);
+  }
+  return out;
+}
+
+/** Cleans, splits and deduplicates a list of raw author strings (first spelling wins). */
+export function cleanAuthors(raws: readonly string[], ctx: AuthorContext = {}): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of raws.slice(0, 30)) {
+    for (const name of splitByline(raw, ctx)) {
+      const key = fold(name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(name);
+    }
+  }
+  return out.slice(0, 12);
+}

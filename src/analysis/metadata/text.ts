@@ -1,0 +1,67 @@
+/** Small string helpers shared by the metadata extractors. Pure; never throw. */
+
+/** Collapses every whitespace run (incl. NBSP) to one space and trims. */
+export function squash(s: string | null | undefined): string {
+  if (!s) return '';
+  return s.replace(/[\s\u00a0\u200b\u2009\u202f]+/g, ' ').trim();
+}
+
+/** textContent of an element, squashed and capped so a huge element cannot cost much. */
+export function textOf(el: Element | null | undefined, cap = 2000): string {
+  if (!el) return '';
+  const t = el.textContent ?? '';
+  return squash(t.length > cap ? t.slice(0, cap) : t);
+}
+
+/** Lower-case, accents and punctuation removed: for comparing titles, names and site names. */
+export function fold(s: string): string {
+  return squash(
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' '),
+  );
+}
+
+export function wordCount(s: string): number {
+  const m = s.match(/[\p{L}\p{N}]+/gu);
+  return m ? m.length : 0;
+}
+
+/** Decodes the few HTML entities that pages double-escape inside JSON-LD and meta content. */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|quot|apos|#039|lt|gt|nbsp);/gi, (m, g: string) => {
+    const k = g.toLowerCase();
+    if (k === 'amp') return '&';
+    if (k === 'quot') return '"';
+    if (k === 'apos') return "'";
+    if (k === 'lt') return '<';
+    if (k === 'gt') return '>';
+    if (k === 'nbsp') return ' ';
+    const code = k.startsWith('#x') ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
+    if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff) return m;
+    try {
+      return String.fromCodePoint(code);
+    } catch {
+      return m;
+    }
+  });
+}
+
+/** A usable absolute http(s) URL resolved against `base`, or null. */
+export function absUrl(raw: string | null | undefined, base: string): string | null {
+  const s = squash(raw);
+  if (!s || s.length > 2000) return null;
+  try {
+    const u = new URL(s, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function looksLikeUrl(s: string): boolean {
+  return /^(https?:)?\/\//i.test(s) || /^www\./i.test(s) || /\.(com|org|net|html?|php)(\/|$)/i.test(s);
+}

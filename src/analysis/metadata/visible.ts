@@ -1,0 +1,176 @@
+/**
+ * Visible bylines and datelines, for pages whose metadata says nothing. One bounded pass
+ * over the elements in document order collects candidates by markup (itemprop, rel=author,
+ * <time>, pubdate) and class/id names (byline, author, date, published, ...); the ones near
+ * the first <h1> and outside navigation, footers, sidebars and comments rank first.
+ * Read-only, never throws.
+ */
+import { parseDate } from './dates';
+import { squash, textOf } from './text';
+
+const MAX_ELEMENTS = 6000;
+/** Elements after the h1 within this many elements count as "near the headline". */
+const NEAR_AFTER = 600;
+const NEAR_BEFORE = 80;
+
+const BYLINE_CLASS = /byline|by-line|author|autor|auteur|writer|reporter|verfasser|contributor/;
+const DATE_CLASS =
+  /publish|posted|dateline|pubdate|date|datum|fecha|timestamp|\btime\b|-time|time-|zeit|meta|byline/;
+const STRONG_DATE_CLASS = /publish|posted|dateline|pubdate|entry-date|post-date|article-date|story-date/;
+const BAD_CLASS =
+  /comment|related|teaser|recommend|sidebar|footer|copyright|widget|promo|newsletter|share|social|nav|menu|breadcrumb|avatar|bio\b|more-from|popular|trending/;
+const MODIFIED = /modif|updat|aktualisiert|edited/;
+const BY_TEXT = /^(?:by|von|par|por|written by|text:?|texte:?)\s+[\p{Lu}\p{Lo}]/iu;
+
+interface Cand {
+  raw: string;
+  score: number;
+  index: number;
+  kind: string;
+}
+
+export interface Visible {
+  /** Candidate bylines, best first; each group is one byline (several rel=author links form one group). */
+  bylines: string[][];
+  published: string | null;
+  modified: string | null;
+}
+
+function cls(el: Element): string {
+  const c = el.getAttribute('class') ?? '';
+  const id = el.getAttribute('id') ?? '';
+  return (c + ' ' + id).toLowerCase();
+}
+
+/** True when the element sits in page chrome or in comments (checked up to 12 ancestors). */
+function inChrome(el: Element): boolean {
+  let e: Element | null = el;
+  for (let i = 0; e && i < 12; i++, e = e.parentElement) {
+    const tag = e.tagName.toLowerCase();
+    if (tag === 'nav' || tag === 'footer' || tag === 'aside') return true;
+    if (BAD_CLASS.test(cls(e))) return true;
+  }
+  return false;
+}
+
+function authorText(el: Element): string {
+  const content = el.getAttribute('content');
+  if (content) return squash(content);
+  const name = el.querySelector('[itemprop~="name"]');
+  if (name) return name.getAttribute('content') ? squash(name.getAttribute('content')) : textOf(name, 300);
+  return textOf(el, 300);
+}
+
+function dateText(el: Element): string {
+  return el.getAttribute('datetime') ?? el.getAttribute('content') ?? textOf(el, 300);
+}
+
+export function readVisible(doc: Document, lang: string | null): Visible {
+  const out: Visible = { bylines: [], published: null, modified: null };
+  const body = doc.body;
+  if (!body) return out;
+  const all = body.getElementsByTagName('*');
+  const n = Math.min(all.length, MAX_ELEMENTS);
+  let h1 = -1;
+  const by: Cand[] = [];
+  const dates: Cand[] = [];
+  const modDates: Cand[] = [];
+  for (let i = 0; i < n; i++) {
+    const el = all[i];
+    if (!el) continue;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'noscript') continue;
+    if (tag === 'h1' && h1 < 0) h1 = i;
+    const c = cls(el);
+    const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase();
+    const rel = (el.getAttribute('rel') ?? '').toLowerCase();
+    // Bylines
+    if (/\bauthor\b|\bcreator\b/.test(itemprop))
+      by.push({ raw: authorText(el), score: 3, index: i, kind: 'itemprop' });
+    else if (/\bauthor\b/.test(rel)) by.push({ raw: textOf(el, 200), score: 2, index: i, kind: 'rel' });
+    else if (BYLINE_CLASS.test(c) && !/avatar|image|photo|img|bio|about/.test(c)) {
+      const t = textOf(el, 400);
+      if (t && t.length <= 200)
+        by.push({ raw: t, score: /byline|by-line/.test(c) ? 2.5 : 1.5, index: i, kind: 'class' });
+    } else if (/^(p|span|div|li|a|strong|em|b|address)$/.test(tag) && h1 >= 0 && i - h1 < NEAR_AFTER) {
+      const t = el.textContent ?? '';
+      if (t.length <= 160 && BY_TEXT.test(squash(t)))
+        by.push({ raw: squash(t), score: 2.5, index: i, kind: 'by' });
+    }
+    // Dates
+    let score = 0;
+    if (/datepublished|datecreated/.test(itemprop) || el.hasAttribute('pubdate')) score = 3;
+    else if (/datemodified/.test(itemprop)) {
+      modDates.push({ raw: dateText(el), score: 3, index: i, kind: 'itemprop' });
+      continue;
+    } else if (tag === 'time') score = 2;
+    else if (STRONG_DATE_CLASS.test(c)) score = 2;
+    else if (DATE_CLASS.test(c)) score = 1;
+    if (score > 0) {
+      const raw = dateText(el);
+      if (raw.length > 300) continue;
+      if (MODIFIED.test(c)) modDates.push({ raw, score, index: i, kind: tag });
+      else dates.push({ raw, score, index: i, kind: tag });
+    }
+  }
+  const near = (c: Cand): number =>
+    h1 >= 0 && c.index >= h1 - NEAR_BEFORE && c.index <= h1 + NEAR_AFTER ? 1 : 0;
+  const rank = (list: Cand[]): Cand[] =>
+    list
+      .map(c => ({ ...c, score: c.score + near(c) }))
+      .sort((a, b) => b.score - a.score || a.index - b.index);
+
+  const rankedBy = rank(by).filter(c => c.raw && !inChromeAt(all, c.index));
+  const top = rankedBy[0];
+  if (top) {
+    // Several rel=author / itemprop=author links for one story sit close together.
+    const group = rankedBy
+      .filter(c => c.kind === top.kind && Math.abs(c.index - top.index) < 40)
+      .sort((a, b) => a.index - b.index)
+      .map(c => c.raw);
+    out.bylines = [
+      group,
+      ...rankedBy
+        .filter(c => !group.includes(c.raw))
+        .map(c => [c.raw])
+        .slice(0, 6),
+    ];
+  }
+  for (const c of rank(dates)) {
+    if (inChromeAt(all, c.index)) continue;
+    const d = parseDate(c.raw, { lang });
+    if (d) {
+      out.published = d;
+      break;
+    }
+  }
+  for (const c of rank(modDates)) {
+    const d = parseDate(c.raw, { lang });
+    if (d) {
+      out.modified = d;
+      break;
+    }
+  }
+  return out;
+}
+
+function inChromeAt(all: HTMLCollectionOf<Element>, index: number): boolean {
+  const el = all[index];
+  return !el || inChrome(el);
+}
+
+/** "/2025/07/21/" or "/2025-07-21-" in a URL path: the day, else null. */
+export function urlDate(url: string): string | null {
+  let path = '';
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m =
+    /(?:^|\/|[-_])((?:19|20)\d{2})[/_-](0[1-9]|1[0-2])[/_-](0[1-9]|[12]\d|3[01])(?:[/_-]|\.html?|$)/.exec(
+      path,
+    );
+  if (!m) return null;
+  return parseDate(`${m[1]}-${m[2]}-${m[3]}`);
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { cleanAuthors, splitByline } from '../../src/analysis/metadata/byline';
+
+describe('splitByline', () => {
+  it.each([
+    ['By Jane Doe', ['Jane Doe']],
+    ['By Jane Doe and John Roe', ['Jane Doe', 'John Roe']],
+    ['By Jane Doe, John Roe and Ann Poe', ['Jane Doe', 'John Roe', 'Ann Poe']],
+    ['Von Anna Schmidt und Jens Weber', ['Anna Schmidt', 'Jens Weber']],
+    ['Par Sébastien Farcis et Marie Dupont', ['Sébastien Farcis', 'Marie Dupont']],
+    ['Por Ana García y Luis Pérez', ['Ana García', 'Luis Pérez']],
+    ['By Jane Doe, Reuters', ['Jane Doe']],
+    ['Jane Doe | Staff Writer', ['Jane Doe']],
+    ['Jane Doe, Senior Correspondent', ['Jane Doe']],
+    ['Jane Doe & John Roe', ['Jane Doe', 'John Roe']],
+    ['by Lucas Nolan22 Dec 2016651', ['Lucas Nolan']],
+    ['Written by: Jane Doe on July 21, 2025', ['Jane Doe']],
+    ['Jane Doe (AFP)', ['Jane Doe']],
+    ['Ludwig van Beethoven', ['Ludwig van Beethoven']],
+  ])('%s', (raw, names) => {
+    expect(splitByline(raw)).toEqual(names);
+  });
+
+  it.each([
+    'https://www.facebook.com/janedoe',
+    'www.example.com',
+    'jane@example.com',
+    'Share this article on Facebook',
+    'Reuters',
+    'Staff',
+  ])('rejects %s', raw => {
+    expect(splitByline(raw)).toEqual([]);
+  });
+
+  it('drops the site itself', () => {
+    expect(splitByline('Jane Doe, The Daily Courier', { siteName: 'The Daily Courier' })).toEqual([
+      'Jane Doe',
+    ]);
+    expect(splitByline('Courier Staff', { host: 'www.courier.com' })).toEqual([]);
+  });
+});
+
+describe('cleanAuthors', () => {
+  it('deduplicates across sources, keeping the first spelling', () => {
+    expect(cleanAuthors(['Jane Doe', 'JANE DOE', 'By Jane Doe and John Roe'])).toEqual([
+      'Jane Doe',
+      'John Roe',
+    ]);
+  });
+});
