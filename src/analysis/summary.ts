@@ -108,7 +108,7 @@ export function summarize(text: string, opts: SummaryOptions = {}): SentenceSpan
       titleOverlap = hit / titleTerms.size;
     }
     const hasFigure = figureStarts.some(f => f >= c.start && f < c.end) ? 1 : /\d/.test(c.text) ? 0.3 : 0;
-    c.score = 0.45 * centrality + 0.3 * position + 0.15 * titleOverlap + 0.1 * hasFigure;
+    c.score = 0.4 * centrality + 0.25 * position + 0.15 * titleOverlap + 0.2 * hasFigure;
   }
 
   // Best first, skipping near-duplicates of a chosen line; then back to document order.
