@@ -219,7 +219,7 @@ describe('save and export this page', () => {
       authors: ['Jane Doe'],
     });
     expect(input.figures).toHaveLength(3);
-    await screen.findByRole('button', { name: 'Update saved page' });
+    await screen.findByRole('button', { name: 'Saved ✓' });
   });
 
   it('copies Markdown to the clipboard and downloads the other formats', async () => {
@@ -230,7 +230,7 @@ describe('save and export this page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Copy Markdown' }));
     await waitFor(() => expect(client.copyText).toHaveBeenCalledWith('# notes'));
     expect(libraryClient.exportLibrary).toHaveBeenCalledWith('markdown', { kind: 'page', url: URL_A });
-    fireEvent.click(screen.getByRole('button', { name: 'CSV' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
     await waitFor(() => expect(client.downloadFile).toHaveBeenCalledWith(file));
     expect(libraryClient.exportLibrary).toHaveBeenLastCalledWith('csv', { kind: 'page', url: URL_A });
   });

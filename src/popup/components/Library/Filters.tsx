@@ -72,18 +72,21 @@ export function Filters({
       </div>
       <div class="filter-row">
         <label class="date">
-          From{' '}
+          <span class="sr-only">Changed on or after</span>
           <input
             type="date"
+            title="From this date"
             value={filter.from}
             max={filter.to || undefined}
             onChange={e => onChange({ from: e.currentTarget.value })}
           />
         </label>
+        <span aria-hidden="true">–</span>
         <label class="date">
-          to{' '}
+          <span class="sr-only">Changed on or before</span>
           <input
             type="date"
+            title="To this date"
             value={filter.to}
             min={filter.from || undefined}
             onChange={e => onChange({ to: e.currentTarget.value })}

@@ -42,7 +42,7 @@ export function LibraryRow({ row, titles }: { row: Row | undefined; titles: Read
   const quote = quoteOf(a);
   const title = row.page?.title || titles.get(a.pageUrl) || hostOf(a.pageUrl);
   return (
-    <div class={`lrow annotation-row color-${a.color}`}>
+    <div class={`lrow lrow-annotation color-${a.color}`}>
       <span class="lrow-main">
         <span class={`dot color-${a.color}`} aria-hidden="true" />
         {text(quote || a.note)}

@@ -4,6 +4,7 @@
  */
 import type { Figure } from '../../../analysis/types';
 import { formatFigure } from '../common/format';
+import { figureRows } from './figure-rows';
 
 export function FiguresTable({
   figures,
@@ -12,36 +13,39 @@ export function FiguresTable({
   figures: readonly Figure[];
   onReveal: (index: number) => void;
 }) {
-  const rows = figures.map((f, index) => ({ f, index })).filter(r => r.f.key);
-  if (rows.length === 0) return <p class="muted">No key figures found on this page.</p>;
+  const { rows, fallback } = figureRows(figures);
+  if (rows.length === 0) return <p class="muted">No figures found on this page.</p>;
   return (
-    <table class="figures">
-      <caption class="sr-only">Key figures; activate one to show it on the page</caption>
-      <thead>
-        <tr>
-          <th scope="col">Value</th>
-          <th scope="col">What</th>
-          <th scope="col">Kind</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ f, index }) => (
-          <tr key={index}>
-            <td>
-              <button
-                type="button"
-                class="figure-value"
-                title={`${f.sentence}\n\nShow on the page`}
-                onClick={() => onReveal(index)}
-              >
-                {formatFigure(f)}
-              </button>
-            </td>
-            <td class="counted">{f.counted || f.text}</td>
-            <td class="kind">{f.kind}</td>
+    <>
+      {fallback && <p class="muted small">No figure stands out; these are the ones found.</p>}
+      <table class="figures">
+        <caption class="sr-only">Key figures; activate one to show it on the page</caption>
+        <thead>
+          <tr>
+            <th scope="col">Value</th>
+            <th scope="col">What</th>
+            <th scope="col">Kind</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(({ f, index }) => (
+            <tr key={index}>
+              <td>
+                <button
+                  type="button"
+                  class="figure-value"
+                  title={`${f.sentence}\n\nShow on the page`}
+                  onClick={() => onReveal(index)}
+                >
+                  {formatFigure(f)}
+                </button>
+              </td>
+              <td class="counted">{f.counted || f.text}</td>
+              <td class="kind">{f.kind}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -68,27 +68,28 @@ export function PageActions({
   };
 
   return (
-    <div class="page-actions">
-      <div class="row">
-        <button type="button" class="primary" disabled={busy} onClick={() => void save()}>
-          {record ? 'Update saved page' : 'Save page'}
-        </button>
-        {record && <span class="muted small">Saved {formatDate(record.savedAt)}</span>}
-      </div>
-      <div class="row" role="group" aria-label="Export this page">
-        <button type="button" disabled={busy} onClick={() => void exportAs('markdown')}>
-          Copy Markdown
-        </button>
-        <button type="button" disabled={busy} onClick={() => void exportAs('json')}>
-          JSON
-        </button>
-        <button type="button" disabled={busy} onClick={() => void exportAs('csv')}>
-          CSV
-        </button>
-        <button type="button" disabled={busy} onClick={() => void exportAs('html')}>
-          HTML
-        </button>
-      </div>
+    <div class="page-actions row" role="group" aria-label="Save or export this page">
+      <button
+        type="button"
+        class="primary"
+        disabled={busy}
+        title={record ? `Saved ${formatDate(record.savedAt)}; click to update the saved copy` : undefined}
+        onClick={() => void save()}
+      >
+        {record ? 'Saved ✓' : 'Save page'}
+      </button>
+      <button type="button" disabled={busy} onClick={() => void exportAs('markdown')}>
+        Copy Markdown
+      </button>
+      <button type="button" disabled={busy} onClick={() => void exportAs('json')} aria-label="Download JSON">
+        JSON
+      </button>
+      <button type="button" disabled={busy} onClick={() => void exportAs('csv')} aria-label="Download CSV">
+        CSV
+      </button>
+      <button type="button" disabled={busy} onClick={() => void exportAs('html')} aria-label="Download HTML">
+        HTML
+      </button>
     </div>
   );
 }

@@ -5,7 +5,13 @@ import { formatDate, hostOf } from '../common/format';
 export function PageHeader({ analysis }: { analysis: PageAnalysis }) {
   const { meta } = analysis;
   const title = meta.title || hostOf(analysis.url);
-  const reasons = analysis.reasons.slice(0, 2).join('; ');
+  // Reasons come as "+ …" (for) and "- …" (against): show the two that support the verdict.
+  const sign = analysis.isArticle ? '+' : '-';
+  const reasons = analysis.reasons
+    .filter(r => !/^[+-]\s/.test(r) || r.startsWith(sign))
+    .map(r => r.replace(/^[+-]\s*/, ''))
+    .slice(0, 2)
+    .join('; ');
   return (
     <header class="page-header">
       <p class={`verdict ${analysis.isArticle ? 'is-article' : 'not-article'}`}>
