@@ -163,6 +163,15 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     }
     // Drop sentence-initial common words ("The", "However", "In").
     while (run.length && run[0]!.start && COMMON_CAPS.has(stripPoss(run[0]!.l))) run.shift();
+    // "Shares of Acme Holdings": a sentence-initial noun before "of" is not part of the name.
+    if (
+      run.length > 2 &&
+      run[0]!.start &&
+      run[1]!.l === 'of' &&
+      !ORG_HEADS.has(run[0]!.l) &&
+      !ROLES.has(run[0]!.l)
+    )
+      run.splice(0, 2);
     while (run.length && CONNECTORS.has(run[0]!.l)) run.shift();
     while (run.length && CONNECTORS.has(run[run.length - 1]!.l)) run.pop();
     i = j;
@@ -243,7 +252,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     }
     const honor = before && HONORIFICS.has(before.l.replace(/\.$/, ''));
     const speaks = after && SPEECH.has(after.l);
-    const saidBefore = before && SPEECH.has(before.l) && toks[before.i - 1]?.t === ',';
+    const saidBefore = before && SPEECH.has(before.l) && /^[,"”’']$/.test(toks[before.i - 1]?.t ?? '');
     const personish =
       run.length <= 3 && run.every(w => /^\p{Lu}[\p{Ll}'’-]/u.test(w.t) && !CONNECTORS.has(w.l));
     if (personish && (honor || speaks || saidBefore)) {

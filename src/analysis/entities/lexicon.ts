@@ -133,4 +133,4 @@ export const SPEECH = set(
 
 export const HONORIFICS = set('mr|mrs|ms|miss|dr|sir|dame|lord|lady|mr.|mrs.|ms.|dr.');
 
-export const CONNECTORS = set('of|the|and|&|de|da|del|della|van|von|der|den|la|le|al|bin|du|for|y');
+export const CONNECTORS = set('of|the|&|de|da|del|della|van|von|der|den|la|le|al|bin|du|for|y');

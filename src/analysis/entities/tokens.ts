@@ -15,7 +15,7 @@ export interface WTok {
 }
 
 const RE =
-  /\p{Lu}\.(?:\p{Lu}\.)+|[\p{L}\p{M}][\p{L}\p{M}'’&-]*[\p{L}\p{M}]\.?|[\p{L}\p{M}]\.?|\d+|\n|[^\s\p{L}\p{M}\d]/gu;
+  /(\p{Lu}\.(?:\p{Lu}\.)+)|([\p{L}\p{M}][\p{L}\p{M}'’&-]*[\p{L}\p{M}]\.?|[\p{L}\p{M}]\.?)|\d+|\n|[^\s\p{L}\p{M}\d]/gu;
 // Abbreviations whose dot is part of the word ("Sen.", "Dr.", "Inc."); other dots are sentence ends.
 const DOTTED =
   /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Sgt|Adm|Capt|Prof|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Mt|Ft|Rev|[A-Z])\.$/;
@@ -32,9 +32,10 @@ export function wordTokens(text: string): WTok[] {
       sentenceStart = true;
       continue;
     }
-    const isWord = /[\p{L}]/u.test(t[0] ?? '');
+    const acronym = m[1] !== undefined;
+    const isWord = acronym || m[2] !== undefined;
     let trailingDot = false;
-    if (isWord && t.endsWith('.') && !/\p{Lu}\.(?:\p{Lu}\.)+$/u.test(t) && !DOTTED.test(t)) {
+    if (!acronym && isWord && t.charCodeAt(t.length - 1) === 46 && !DOTTED.test(t)) {
       t = t.slice(0, -1);
       trailingDot = true;
     }
@@ -43,7 +44,7 @@ export function wordTokens(text: string): WTok[] {
       l: t.toLowerCase(),
       s,
       e: s + t.length,
-      cap: isWord && /\p{Lu}/u.test(t[0] ?? ''),
+      cap: isWord && t[0] !== t[0]!.toLowerCase(),
       word: isWord,
       start: sentenceStart,
       i: out.length,

@@ -64,7 +64,10 @@ function isCode(c: Ctx, i: number): boolean {
     if (p.t === '-' || p.t === '/' || p.t === '.' || p.t === '_') {
       const pp = c.toks[i - 2];
       if (pp && pp.e === p.s) {
-        if (pp.k === 'num') return p.t !== '-' || isCode(c, i - 2);
+        if (pp.k === 'num') {
+          if (p.t === '/' && /^\d{4}$/.test(pp.t) && /^\d\d$/.test(t.t)) return false;
+          return p.t !== '-' || isCode(c, i - 2);
+        }
         if (pp.k === 'word') return !HYPHEN_PREFIXES.has(pp.l) && !UNITS[pp.l];
       }
     }
@@ -74,7 +77,8 @@ function isCode(c: Ctx, i: number): boolean {
     if (MONTH_WORDS.has(p.l) || CODES.has(p.t) || p.l === 'no') return false;
     if (!/^\d{1,4}$/.test(t.t)) return false;
     const nx = c.toks[i + 1];
-    if (nx && DASHES.has(nx.t) && c.toks[i + 2]?.k === 'num') return false;
+    // "Sabres 4-1" is a score; "Boeing 787-9" is a model.
+    if (nx && DASHES.has(nx.t) && c.toks[i + 2]?.k === 'num' && +t.t <= 200) return false;
     if (nx && nx.k === 'word' && nx.s === t.e) return true;
     if (suffixAt(c.text, t.e, false, c.poundsMoney)) return false;
     return true;
@@ -232,12 +236,14 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   let j = n1.j;
   let cur = a.cur;
   let sfx: Suffix | null = null;
+  // "2019 season", "the 2022/23 season": a year before a time word is not a duration.
+  const yearish = !cur && n1.scale === 1 && n1.v >= 1800 && n1.v <= 2100 && /^\d{4}$/.test(c.toks[n1.i]!.t);
   if (n1.glued)
     sfx = { len: 0, kind: n1.gluedDuration ? 'duration' : 'measure', unit: n1.glued, adjective: false };
   // A unit right after the first number ("10% to 12%", "5 km-10 km").
   if (!sfx && !n1.ordinal && !n1.decade) {
     const s1 = suffixAt(c.text, endOf(c, j), n1.scale > 1, c.poundsMoney);
-    if (s1 && !s1.adjective && !(cur && s1.kind !== 'money')) {
+    if (s1 && !s1.adjective && !(cur && s1.kind !== 'money') && !(yearish && s1.kind === 'duration')) {
       sfx = s1;
       j = tokAt(c, j, endOf(c, j) + s1.len);
     }
@@ -249,7 +255,17 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   const before = c.text.slice(Math.max(0, c.toks[a.i]!.s - 24), c.toks[a.i]!.s);
   if (conn && !n1.ordinal && !n1.decade && !c.claimed[j]) {
     let b: Side | null = null;
-    if (DASHES.has(conn.t) && conn.s - endOf(c, j) <= 1) {
+    if (
+      conn.t === '/' &&
+      conn.s === endOf(c, j) &&
+      /^(1[89]|20)\d\d$/.test(c.toks[n1.i]!.t) &&
+      n1.j === n1.i + 1 &&
+      /^\d\d$/.test(c.toks[j + 1]?.t ?? '') &&
+      c.toks[j + 1]!.s === conn.e
+    ) {
+      // Seasons and fiscal years: "2022/23".
+      b = side(c, j + 1, '');
+    } else if (DASHES.has(conn.t) && conn.s - endOf(c, j) <= 1) {
       const nx = c.toks[j + 1];
       // Symmetric spacing only: "10-12", "10 - 12"; "225.86 -12.99" is two numbers.
       if (nx && nx.s - conn.e === conn.s - endOf(c, j)) b = side(c, j + 1, cur);
@@ -304,7 +320,8 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
       const small = (x: Num): boolean =>
         Number.isInteger(x.v) && x.v <= 300 && x.scale === 1 && !x.sep && !x.word;
       const after = c.text.slice(endOf(c, j), endOf(c, j) + 40);
-      if (!cur && !sfx && small(n1) && small(n2) && !n2.glued) {
+      const unitAfter = !!suffixAt(c.text, endOf(c, j), false, c.poundsMoney);
+      if (!cur && !sfx && !unitAfter && small(n1) && small(n2) && !n2.glued) {
         if (conn.l === 'to') score = VOTE_BEFORE.test(before);
         else if (DASHES.has(conn.t)) {
           score = SCORE_BEFORE.test(before) || SCORE_AFTER.test(after) || n1.v >= n2.v;
@@ -326,7 +343,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
       sfx = { len: 0, kind: n2.gluedDuration ? 'duration' : 'measure', unit: n2.glued, adjective: false };
     else {
       const s2 = suffixAt(c.text, endOf(c, j), last.scale > 1, c.poundsMoney);
-      if (s2 && !(cur && s2.kind !== 'money')) {
+      if (s2 && !(cur && s2.kind !== 'money') && !(yearish && s2.kind === 'duration')) {
         sfx = s2;
         j = tokAt(c, j, endOf(c, j) + s2.len);
       }
@@ -334,7 +351,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   }
   if (!n2 && !sfx && !n1.ordinal && !n1.decade) {
     const s3 = suffixAt(c.text, endOf(c, j), n1.scale > 1, c.poundsMoney);
-    if (s3 && s3.adjective && !cur) {
+    if (s3 && s3.adjective && !cur && !yearish) {
       sfx = s3;
       j = tokAt(c, j, endOf(c, j) + s3.len);
     }
