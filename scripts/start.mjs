@@ -109,6 +109,28 @@ async function runHeadless() {
         (Array.isArray(analysis.value.figures) ? `, ${analysis.value.figures.length} key figures` : '')
       : `no analysis yet (${analysis?.error?.message ?? 'no reply'})`;
 
+    // Show a highlight in the demo: the first sentence of the article's first paragraph.
+    let highlight = '';
+    if (analysis?.ok && analysis.value.isArticle) {
+      const selected = await page.evaluate(() => {
+        const p = [...document.querySelectorAll('article p, main p')].find(el => el.textContent.length > 120);
+        const text = p?.firstChild;
+        if (!text || text.nodeType !== Node.TEXT_NODE) return false;
+        const end = text.textContent.indexOf('. ');
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, end > 0 ? end + 1 : text.textContent.length);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+        return true;
+      });
+      const made = selected
+        ? await callActiveTab(worker, 'highlightSelection', ['yellow']).catch(() => null)
+        : null;
+      highlight = made?.ok && made.value ? ', one passage highlighted' : '';
+      await page.waitForTimeout(1000);
+    }
+
     mkdirSync(outDir, { recursive: true });
     const pageShot = join(outDir, 'page.png');
     await page.screenshot({ path: pageShot });
@@ -127,7 +149,7 @@ async function runHeadless() {
     const popupShot = join(outDir, 'popup.png');
     await popup.screenshot({ path: popupShot });
 
-    console.log(`Headless run (no display): ${verdict}.`);
+    console.log(`Headless run (no display): ${verdict}${highlight}.`);
     console.log(
       `Screenshots: ${relative(process.cwd(), pageShot)} and ${relative(process.cwd(), popupShot)}`,
     );
