@@ -120,7 +120,15 @@ describe('opening never hangs', () => {
 });
 
 describe('concurrency', () => {
-  it('8 writers x 50 concurrent saves, with retries, lose and duplicate nothing', async () => {
+  const runs = process.env.GLEANER_SOAK ? 20 : 2;
+  it(`8 writers x 50 concurrent saves, with retries, lose and duplicate nothing (${runs} runs)`, async () => {
+    for (let run = 0; run < runs; run++) {
+      await freshDb();
+      await concurrentRun();
+    }
+  });
+
+  async function concurrentRun(): Promise<void> {
     const tabs = Array.from({ length: 8 }, (_, t) => `https://tab${t}.example/article`);
     const results = await Promise.all(
       tabs.flatMap((url, t) =>
@@ -138,7 +146,7 @@ describe('concurrency', () => {
     expect(annotations).toHaveLength(400);
     expect(new Set((annotations as Annotation[]).map(a => a.id)).size).toBe(400);
     expect((pages as PageRecord[]).map(p => p.annotationCount)).toEqual(Array(8).fill(50));
-  });
+  }
 });
 
 describe('quota', () => {
