@@ -40,6 +40,8 @@ export class ContentController {
   private toolbarRange: Range | null = null;
   private cardRange: Range | null = null;
   private figureKey: string | null = null;
+  /** The figure card was opened by hovering (it closes when the pointer leaves), not by a click. */
+  private figureByHover = false;
   private active = false;
 
   constructor(
@@ -55,6 +57,9 @@ export class ContentController {
       tag: () => this.highlightToolbarRange(this.settings.defaultColor, 'tags'),
       copy: () => void this.copyQuote(),
       closeToolbar: () => this.hideToolbar(),
+      openReattach: () => this.openReattach(),
+      reattach: id => void this.reattach(id),
+      closeReattach: () => this.closeReattach(),
       saveCard: d => void this.saveCard(d, true),
       deleteCard: () => void this.deleteCard(),
       closeCard: d => this.closeCard(d),
@@ -172,7 +177,8 @@ export class ContentController {
     const range = selectedRange(this.doc, n => this.ui.isOwnNode(n));
     if (!range) return this.hideToolbar();
     this.toolbarRange = range;
-    this.ui.update({ toolbar: { boxes: rangeBoxes(range) }, figure: null });
+    const orphans = this.highlights.orphans().length;
+    this.ui.update({ toolbar: { boxes: rangeBoxes(range), orphans }, reattach: null, figure: null });
   }
 
   get toolbarShown(): boolean {
@@ -180,8 +186,34 @@ export class ContentController {
   }
 
   hideToolbar(): void {
+    if (this.ui.state.reattach) return; // the re-attach list still needs the selection
     this.toolbarRange = null;
     if (this.ui.state.toolbar) this.ui.update({ toolbar: null });
+  }
+
+  private openReattach(): void {
+    const range = this.toolbarRange;
+    if (!range) return;
+    const items = this.highlights.orphans().map(a => ({
+      id: a.id,
+      quote: a.target.selector.find(s => s.type === 'TextQuoteSelector')?.exact ?? '',
+      note: a.note,
+    }));
+    this.ui.update({ toolbar: null, reattach: { boxes: rangeBoxes(range), items } });
+  }
+
+  private async reattach(id: string): Promise<void> {
+    const range = this.toolbarRange;
+    this.closeReattach();
+    if (!range) return;
+    clearSelection(this.doc);
+    if (await this.highlights.reattach(id, range))
+      this.ui.notify({ kind: 'info', text: 'Highlight re-attached.', timeoutMs: 2500 });
+  }
+
+  private closeReattach(): void {
+    this.toolbarRange = null;
+    this.ui.update({ reattach: null, toolbar: null });
   }
 
   private highlightToolbarRange(color: Color, focus: 'note' | 'tags' | null): void {
@@ -231,6 +263,7 @@ export class ContentController {
     const fig = this.figures.shown ? hitTest(this.figures.entries(), caret, x, y)[0] : undefined;
     if (fig) {
       this.openFigure(fig);
+      this.figureByHover = false;
       return true;
     }
     return false;
@@ -238,9 +271,12 @@ export class ContentController {
 
   /** Hover over a key figure opens its card; leaving it closes a card opened by hover. */
   onHoverAt(x: number, y: number): void {
-    if (!this.figures.shown || this.ui.state.card || this.ui.state.toolbar) return;
+    if (!this.figures.shown || this.ui.state.card || this.ui.state.toolbar || this.ui.state.reattach) return;
     const fig = hitTest(this.figures.entries(), caretFromPoint(this.doc, x, y), x, y)[0];
-    if (fig && fig !== this.figureKey) this.openFigure(fig);
+    if (fig && fig !== this.figureKey) {
+      this.openFigure(fig);
+      this.figureByHover = true;
+    } else if (!fig && this.figureByHover) this.closeFigure();
   }
 
   openCard(id: string, focus: 'note' | 'tags' | null): void {
@@ -322,11 +358,13 @@ export class ContentController {
 
   closeFigure(): void {
     this.figureKey = null;
+    this.figureByHover = false;
     if (this.ui.state.figure) this.ui.update({ figure: null });
   }
 
   /** Outside press: close the toolbar and the cards (saving a card's unsaved changes). */
   closeAll(): void {
+    if (this.ui.state.reattach) this.closeReattach();
     this.hideToolbar();
     this.closeFigure();
     if (this.ui.state.card) this.closeCard(this.ui.cardDraft.current?.() ?? null);
@@ -336,7 +374,10 @@ export class ContentController {
   reposition(): void {
     const s = this.ui.state;
     const patch: Partial<typeof s> = {};
-    if (s.toolbar && this.toolbarRange) patch.toolbar = { boxes: rangeBoxes(this.toolbarRange) };
+    if (s.toolbar && this.toolbarRange)
+      patch.toolbar = { ...s.toolbar, boxes: rangeBoxes(this.toolbarRange) };
+    if (s.reattach && this.toolbarRange)
+      patch.reattach = { ...s.reattach, boxes: rangeBoxes(this.toolbarRange) };
     if (s.card && this.cardRange) patch.card = { ...s.card, boxes: rangeBoxes(this.cardRange) };
     const f = this.figureKey ? this.figures.figure(this.figureKey) : null;
     if (s.figure && f) patch.figure = { ...s.figure, boxes: rangeBoxes(f.range) };

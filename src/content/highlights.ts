@@ -292,6 +292,40 @@ export class Highlights {
     };
   }
 
+  /** Annotations of this page that have no place on it now. */
+  orphans(): Annotation[] {
+    return [...this.entries.values()].filter(e => !e.range).map(e => e.annotation);
+  }
+
+  /** Re-attach an orphan to the text the user selected: new selectors, no longer orphaned. */
+  async reattach(id: string, range: Range): Promise<boolean> {
+    const e = this.entries.get(id);
+    if (!e) return false;
+    const selector = describe(this.o.root(), range);
+    if (!quoteOf(selector).trim()) return false;
+    const target = { source: this.pageUrl, selector };
+    const next: Annotation = { ...e.annotation, target, orphaned: false, updated: new Date().toISOString() };
+    e.annotation = next;
+    e.range = range.cloneRange();
+    e.saved = false;
+    this.draw(e);
+    const res = await this.o.api('updateAnnotation', { id, target, orphaned: false });
+    if (e.annotation !== next) return true;
+    if (res.ok) {
+      e.saved = true;
+      e.annotation = res.value;
+      return true;
+    }
+    this.o.notify({
+      kind: 'error',
+      key: 'save',
+      text: `The highlight is re-attached on the page but not saved yet (${res.error.message}). Gleaner will retry.`,
+      action: { label: 'Retry now', run: () => void this.retryPending() },
+    });
+    this.scheduleRetry();
+    return false;
+  }
+
   get pendingCount(): number {
     let n = this.queue.size;
     for (const e of this.entries.values()) if (!e.saved) n++;

@@ -18,6 +18,7 @@ export class PageUi {
   state: UiState = {
     labels: { ...DEFAULT_SETTINGS.colorLabels },
     toolbar: null,
+    reattach: null,
     card: null,
     figure: null,
     notices: [],
@@ -31,7 +32,7 @@ export class PageUi {
   update(patch: Partial<UiState>): void {
     this.state = { ...this.state, ...patch };
     const s = this.state;
-    const visible = !!(s.toolbar || s.card || s.figure || s.notices.length);
+    const visible = !!(s.toolbar || s.reattach || s.card || s.figure || s.notices.length);
     if (!visible && !this.host) return;
     this.host ??= createUiHost(this.doc);
     render(h(App, { state: s, actions: this.actions, draftRef: this.cardDraft }), this.host.container);

@@ -67,7 +67,9 @@ async function selectText(page: Page, text: string): Promise<void> {
 function highlightTexts(page: Page, name: string): Promise<string[]> {
   return page.evaluate(n => {
     const h = CSS.highlights.get(`gleaner-${n}`);
-    return h ? [...h].map(r => r.toString()) : [];
+    const out: string[] = []; // no Array.prototype.map: the hostile-page test replaces it
+    for (const r of h ?? []) out.push(r.toString());
+    return out;
   }, name);
 }
 
@@ -292,6 +294,98 @@ describe('highlights', () => {
     await expect
       .poll(() => highlightTexts(page, 'blue'), { timeout: 5000 })
       .toEqual(['roughly 600 jobs on shore']);
+    await page.close();
+  });
+
+  it('re-attaches an orphan to a new selection from the toolbar', async () => {
+    const page = await ext.openFixture('nato-patriot/');
+    await page.setViewportSize({ width: 1100, height: 900 });
+    const cdp = await page.context().newCDPSession(page);
+    const url = ext.fixture('nato-patriot/');
+    const quote = 'the production cycle of "Patriot" interceptor missiles is long';
+    await selectText(page, quote);
+    const made = await ext.callContent(page, 'highlightSelection', 'purple');
+    if (!made.ok || !made.value) throw new Error('no annotation');
+    const id = made.value.id;
+    await expect
+      .poll(async () => (await stored(url)).find(a => a.id === id)?.orphaned, { timeout: 10_000 })
+      .toBe(false);
+    // The page rewrites the passage: the highlight loses its place and is flagged once the page settles.
+    await page.evaluate(() => {
+      const p = [...document.querySelectorAll('article p')].find(e =>
+        e.textContent!.includes('production cycle'),
+      )!;
+      p.textContent =
+        'Interceptor output is slow: each missile takes many months to build and costs millions.';
+    });
+    await expect.poll(() => highlightTexts(page, 'purple'), { timeout: 5000 }).toEqual([]);
+    await expect
+      .poll(async () => (await stored(url)).find(a => a.id === id)?.orphaned, { timeout: 10_000 })
+      .toBe(true);
+    await dragSelect(page, 'Interceptor output is slow');
+    await clickShadow(page, cdp, { name: 'BUTTON', text: 'Re-attach (1)' });
+    await clickShadow(page, cdp, { name: 'BUTTON', text: `“${quote}”` });
+    await expect.poll(() => highlightTexts(page, 'purple')).toEqual(['Interceptor output is slow']);
+    await expect.poll(async () => (await stored(url)).find(a => a.id === id)?.orphaned).toBe(false);
+    const after = (await stored(url)).find(a => a.id === id)!;
+    expect(after.target.selector).toContainEqual(
+      expect.objectContaining({ exact: 'Interceptor output is slow' }),
+    );
+    await ext.callBackground('deleteAnnotation', id);
+    await cdp.detach();
+    await page.close();
+  });
+
+  it('works on a hostile page: overridden built-ins, CSS aimed at our host, synthetic events', async () => {
+    const page = await ext.context.newPage();
+    await page.addInitScript(() => {
+      // eslint-disable-next-line no-extend-native
+      Array.prototype.map = function () {
+        throw new Error('hostile map');
+      };
+      JSON.parse = () => {
+        throw new Error('hostile JSON.parse');
+      };
+      const append = Node.prototype.appendChild;
+      Node.prototype.appendChild = function <T extends Node>(this: Node, n: T): T {
+        if (n instanceof Element && n.localName.includes('-')) throw new Error('hostile appendChild');
+        return append.call(this, n) as T;
+      };
+      Element.prototype.attachShadow = () => {
+        throw new Error('hostile attachShadow');
+      };
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent =
+          'html > :not(head):not(body) { display: none !important; opacity: 0 !important; } * { font-size: 30px !important; }';
+        document.head.append(style);
+      });
+    });
+    await page.goto(ext.fixture('nato-patriot/'));
+    await expect.poll(async () => (await ext.callContent(page, 'ping')).ok, { timeout: 15_000 }).toBe(true);
+    await page.setViewportSize({ width: 1100, height: 900 });
+    const cdp = await page.context().newCDPSession(page);
+    await page.waitForTimeout(500);
+    await dragSelect(page, 'James Mingus, Vice Chief of Staff');
+    await clickShadow(page, cdp, { name: 'BUTTON', label: 'Highlight yellow' });
+    await expect.poll(() => highlightTexts(page, 'yellow')).toEqual(['James Mingus, Vice Chief of Staff']);
+    const url = ext.fixture('nato-patriot/');
+    await expect.poll(async () => (await stored(url)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    // Synthetic clicks on the highlight do not open the card.
+    await page.evaluate(() => {
+      const r = [...CSS.highlights.get('gleaner-yellow')!][0] as Range;
+      const rect = r.getClientRects()[0]!;
+      const init = { bubbles: true, clientX: rect.left + 5, clientY: rect.top + 5, button: 0 };
+      r.startContainer.parentElement!.dispatchEvent(new PointerEvent('pointerup', init));
+      r.startContainer.parentElement!.dispatchEvent(new MouseEvent('click', init));
+    });
+    await page.waitForTimeout(300);
+    expect(await shadowNode(cdp, { name: 'TEXTAREA' })).toBeNull();
+    // A real click does.
+    await clickHighlight(page, 'yellow');
+    await expect.poll(() => shadowValue(cdp, { name: 'TEXTAREA' })).toBe('');
+    await page.screenshot({ path: resolve(artifacts, 'hostile-page-card.png') });
+    await cdp.detach();
     await page.close();
   });
 });

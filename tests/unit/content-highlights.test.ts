@@ -173,6 +173,25 @@ describe('Highlights', () => {
     await vi.waitFor(() => expect(bg.db.get(a.id)!.orphaned).toBe(false));
   });
 
+  it('re-attaches an orphan to a new selection and clears its orphan flag', async () => {
+    const { bg, h } = setup(10);
+    const a = h.create(rangeOfText('Germany pledged two additional batteries'), 'green')!;
+    await vi.waitFor(() => expect(bg.db.has(a.id)).toBe(true));
+    setBody('<p>Berlin has pledged a pair of extra batteries, the ministry said.</p>');
+    await h.load(location.href);
+    await vi.waitFor(() => expect(bg.db.get(a.id)!.orphaned).toBe(true));
+    expect(h.orphans().map(o => o.id)).toEqual([a.id]);
+    expect(await h.reattach(a.id, rangeOfText('Berlin has pledged a pair of extra batteries'))).toBe(true);
+    expect(bg.db.get(a.id)).toMatchObject({ orphaned: false });
+    expect(JSON.stringify(bg.db.get(a.id)!.target.selector)).toContain(
+      'Berlin has pledged a pair of extra batteries',
+    );
+    expect(h.orphans()).toEqual([]);
+    // And it anchors on the next load.
+    await h.load(location.href);
+    expect(h.entries.get(a.id)!.range!.toString()).toBe('Berlin has pledged a pair of extra batteries');
+  });
+
   it('re-anchors after the page re-renders the text (stale live ranges)', async () => {
     const { bg, h } = setup();
     const a = h.create(rangeOfText('more Patriot systems'), 'green')!;

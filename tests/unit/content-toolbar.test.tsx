@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FigureCard, formatValue } from '../../src/content/toolbar/FigureCard';
 import { HighlightCard, parseTags } from '../../src/content/toolbar/HighlightCard';
 import { placePanel } from '../../src/content/toolbar/position';
+import { ReattachList } from '../../src/content/toolbar/ReattachList';
 import { SelectionToolbar } from '../../src/content/toolbar/SelectionToolbar';
 import type { Figure } from '../../src/analysis/types';
 import type { Annotation } from '../../src/shared/types';
@@ -62,6 +63,8 @@ describe('SelectionToolbar', () => {
         onTag={() => {}}
         onCopy={() => {}}
         onClose={() => {}}
+        orphans={0}
+        onReattach={() => {}}
       />,
     );
     const buttons = [...container.querySelectorAll('button')];
@@ -82,6 +85,8 @@ describe('SelectionToolbar', () => {
         onTag={() => {}}
         onCopy={() => {}}
         onClose={() => {}}
+        orphans={0}
+        onReattach={() => {}}
       />,
     );
     const green = container.querySelector('[data-color="green"]')!;
@@ -102,6 +107,8 @@ describe('SelectionToolbar', () => {
         onTag={() => {}}
         onCopy={() => {}}
         onClose={onClose}
+        orphans={0}
+        onReattach={() => {}}
       />,
     );
     const buttons = [...container.querySelectorAll('button')];
@@ -116,6 +123,42 @@ describe('SelectionToolbar', () => {
     expect(document.activeElement).toBe(buttons[0]);
     fireEvent.keyDown(bar, { key: 'Escape' });
     expect(onClose).toHaveBeenCalled();
+  });
+});
+
+describe('re-attaching orphans', () => {
+  it('the toolbar offers Re-attach only when the page has orphans; the list shows quotes as text', () => {
+    const onReattach = vi.fn();
+    const onPick = vi.fn();
+    const { container } = render(
+      <>
+        <SelectionToolbar
+          boxes={boxes}
+          labels={labels}
+          onColor={() => {}}
+          onNote={() => {}}
+          onTag={() => {}}
+          onCopy={() => {}}
+          onClose={() => {}}
+          orphans={2}
+          onReattach={onReattach}
+        />
+        <ReattachList
+          boxes={boxes}
+          items={[{ id: 'x1', quote: HOSTILE, note: HOSTILE }]}
+          onPick={onPick}
+          onClose={() => {}}
+        />
+      </>,
+    );
+    const reattach = [...container.querySelectorAll('button')].find(b => b.textContent === 'Re-attach (2)')!;
+    trustedClick(reattach);
+    expect(onReattach).toHaveBeenCalled();
+    expect(container.querySelector('img, script')).toBeNull();
+    const item = container.querySelector('.orphans button')!;
+    expect(item.textContent).toContain(HOSTILE.slice(0, 40));
+    trustedClick(item);
+    expect(onPick).toHaveBeenCalledWith('x1');
   });
 });
 

@@ -6,11 +6,13 @@ import { FigureCard } from './FigureCard';
 import { HighlightCard, type CardDraft } from './HighlightCard';
 import { Notices, type ShownNotice } from './Notices';
 import type { Box } from './position';
+import { ReattachList, type OrphanItem } from './ReattachList';
 import { SelectionToolbar } from './SelectionToolbar';
 
 export interface UiState {
   labels: Record<Color, string>;
-  toolbar: { boxes: Box[] } | null;
+  toolbar: { boxes: Box[]; orphans: number } | null;
+  reattach: { boxes: Box[]; items: OrphanItem[] } | null;
   card: { annotation: Annotation; boxes: Box[]; focus: 'note' | 'tags' | null; status: string } | null;
   figure: { figure: Figure; boxes: Box[]; pinned: boolean } | null;
   notices: ShownNotice[];
@@ -22,6 +24,9 @@ export interface UiActions {
   tag(): void;
   copy(): void;
   closeToolbar(): void;
+  openReattach(): void;
+  reattach(id: string): void;
+  closeReattach(): void;
   saveCard(draft: CardDraft): void;
   deleteCard(): void;
   closeCard(draft: CardDraft | null): void;
@@ -48,6 +53,16 @@ export function App({ state, actions, draftRef }: AppProps) {
           onTag={actions.tag}
           onCopy={actions.copy}
           onClose={actions.closeToolbar}
+          orphans={state.toolbar.orphans}
+          onReattach={actions.openReattach}
+        />
+      ) : null}
+      {state.reattach ? (
+        <ReattachList
+          boxes={state.reattach.boxes}
+          items={state.reattach.items}
+          onPick={actions.reattach}
+          onClose={actions.closeReattach}
         />
       ) : null}
       {state.card ? (

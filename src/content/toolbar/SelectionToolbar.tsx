@@ -16,6 +16,9 @@ export interface SelectionToolbarProps {
   onTag: () => void;
   onCopy: () => void;
   onClose: () => void;
+  /** Highlights of this page that lost their place: offer to re-attach one to this selection. */
+  orphans: number;
+  onReattach: () => void;
 }
 
 export function colorName(color: Color, labels: Record<Color, string>): string {
@@ -76,6 +79,11 @@ export function SelectionToolbar(p: SelectionToolbarProps) {
       <button type="button" tabIndex={-1} onClick={trusted(p.onCopy)}>
         Copy quote
       </button>
+      {p.orphans > 0 ? (
+        <button type="button" tabIndex={-1} onClick={trusted(p.onReattach)}>
+          Re-attach ({p.orphans})
+        </button>
+      ) : null}
     </Floating>
   );
 }

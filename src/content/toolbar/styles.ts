@@ -76,6 +76,9 @@ textarea { min-height: 64px; resize: vertical; }
 dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0; }
 dt { color: #50575e; }
 dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
+.orphans { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; max-height: 260px; overflow: auto; }
+.orphans button { width: 100%; text-align: left; display: flex; flex-direction: column; gap: 2px; border-color: #dde3e6; }
+.sub { font-size: 12px; color: #50575e; }
 .notices { position: fixed; right: 12px; bottom: 12px; display: flex; flex-direction: column; gap: 6px; max-width: 380px; }
 .notice { position: static; padding: 8px 10px; display: flex; align-items: center; gap: 8px; }
 .notice.error { border-color: #e0a3a6; }
