@@ -103,6 +103,8 @@ export function countedAfter(c: NumCtx, j: number, ofOnly: boolean): string {
   const p = phrase(c, j, 4, false);
   if (!p.words.length) return '';
   if (NOT_NOUNS.has(p.words[0]!.toLowerCase())) return '';
+  // "only two committed": a lone participle is a verb, not the thing counted.
+  if (p.words.length === 1 && /ed$/i.test(p.words[0]!)) return '';
   const last = p.words[p.words.length - 1]!.toLowerCase();
   if (CONTAINERS.has(last) && c.toks[p.k]?.l === 'of') {
     const q = phrase(c, p.k + 1, 3, true);

@@ -71,9 +71,15 @@ export function extractFigures(text: string, opts: FigureOptions = {}): Figure[]
         f.counted = lastCount.counted;
       if (f.counted) lastCount = { counted: f.counted, sent: si, e: f.e };
     }
-    items.push({ f, sentence: sentenceText(text, starts, si), rel: f.s / text.length, boilerplate: boiler });
+    items.push({
+      f,
+      text: text.slice(f.s, f.e),
+      sentence: sentenceText(text, starts, si),
+      rel: f.s / text.length,
+      boilerplate: boiler,
+    });
   }
-  const scores = scoreFigures(items, titleWords(opts.title));
+  const scores = scoreFigures(items, titleWords(opts.title), opts.title ?? '');
   const order = scores.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || a - b);
   let n = keyCap(wordCount(text));
   if (opts.maxKey !== undefined) n = Math.min(n, Math.max(0, opts.maxKey));

@@ -22,6 +22,8 @@ export const KIND_PRIOR: Record<FigureKind, number> = {
 
 export interface RankInput {
   f: RawFigure;
+  /** The figure's text. */
+  text: string;
   sentence: string;
   /** 0..1 position of the figure in the text. */
   rel: number;
@@ -57,7 +59,11 @@ function overlap(s: string, title: Set<string>): number {
   return hits;
 }
 
-export function scoreFigures(items: RankInput[], title: Set<string>): number[] {
+/** Number strings of a figure's text, digits only ("$2.8 billion" -> "2.8"; "4-1" -> "4", "1"). */
+const numsOf = (it: RankInput): string[] => it.text.match(/\d+(?:[.,]\d+)*/g) ?? [];
+
+export function scoreFigures(items: RankInput[], title: Set<string>, titleText = ''): number[] {
+  const titleNums = new Set(titleText.match(/\d+(?:[.,]\d+)*/g) ?? []);
   const reps = new Map<string, number>();
   const keyOf = (f: RawFigure): string => JSON.stringify(f.value) + '|' + f.unit + '|' + f.kind;
   for (const it of items) reps.set(keyOf(it.f), (reps.get(keyOf(it.f)) ?? 0) + 1);
@@ -67,11 +73,13 @@ export function scoreFigures(items: RankInput[], title: Set<string>): number[] {
     if (f.counted) sc += 1;
     if (f.approx !== 'eq') sc += 0.3;
     if (Array.isArray(f.value) && f.kind !== 'score' && f.kind !== 'year') sc += 0.3;
+    // The headline's own numbers ("... Beat Sabres 4-1", "Net Worth of $17 Million") are the story's.
+    if (titleNums.size && numsOf(it).some(n => titleNums.has(n))) sc += 1.2;
     if (title.size) {
       sc += 0.4 * Math.min(2, overlap(f.counted, title)) + 0.15 * Math.min(4, overlap(it.sentence, title));
     }
     const r = (reps.get(keyOf(f)) ?? 1) - 1;
-    if (f.kind !== 'date' && f.kind !== 'year' && f.kind !== 'time') sc += 0.5 * Math.min(2, r);
+    if (f.kind !== 'date' && f.kind !== 'year' && f.kind !== 'time') sc += 0.3 * Math.min(2, r);
     // A bare count ("Parise, 35", "one of which") says little without the thing counted.
     if (f.kind === 'count' && !f.counted) sc *= 0.75;
     sc *= 1.1 - 0.2 * it.rel;
@@ -83,7 +91,7 @@ export function scoreFigures(items: RankInput[], title: Set<string>): number[] {
 /** Minimum score for a key figure (fitted on the dev half of the gold set). */
 export const KEY_MIN = 2.3;
 
-/** At most this many key figures: 10, fewer for short texts (one per ~40 words, at least 3). */
+/** At most this many key figures: 10, fewer for short texts (one per ~30 words, at least 3). */
 export function keyCap(words: number): number {
-  return Math.min(10, Math.max(3, Math.round(words / 40)));
+  return Math.min(10, Math.max(3, Math.round(words / 30)));
 }
