@@ -86,34 +86,40 @@ export async function applyImport(parsed: ParsedImport, now: string): Promise<Im
     const annotations = tx.objectStore('annotations');
     const report: ImportReport = { added: 0, updated: 0, skipped: parsed.skipped, pages: 0 };
     const touched = new Set<string>();
-    for (const a of parsed.annotations) {
-      const existing = await annotations.get(a.id);
+    // Issue the reads together and the writes without awaiting each one: requests of one
+    // transaction run in order anyway, and 10,000 sequential awaits cost seconds in Chromium.
+    const existingAnnotations = await Promise.all(parsed.annotations.map(a => annotations.get(a.id)));
+    const writes: Promise<unknown>[] = [];
+    parsed.annotations.forEach((a, i) => {
+      const existing = existingAnnotations[i];
       if (!existing) report.added++;
       else if (same(existing, a)) {
         report.skipped++;
-        continue;
+        return;
       } else if (existing.pageUrl === a.pageUrl && a.updated >= existing.updated) report.updated++;
       else {
         report.skipped++;
-        continue;
+        return;
       }
-      await annotations.put(a);
+      writes.push(annotations.put(a));
       touched.add(a.pageUrl);
-    }
-    for (const p of parsed.pages) {
-      const existing = await pages.get(p.url);
+    });
+    const existingPages = await Promise.all(parsed.pages.map(p => pages.get(p.url)));
+    parsed.pages.forEach((p, i) => {
+      const existing = existingPages[i];
       if (existing && (same(pageContent(existing), pageContent(p)) || p.updatedAt < existing.updatedAt))
-        continue;
+        return;
       const record: StoredPage = {
         ...p,
         savedAt: existing && existing.savedAt < p.savedAt ? existing.savedAt : p.savedAt,
         implicit: (p.implicit ?? false) && (existing?.implicit ?? true),
         annotationCount: 0,
       };
-      await pages.put(record);
+      writes.push(pages.put(record));
       report.pages++;
       touched.add(p.url);
-    }
+    });
+    await Promise.all(writes);
     for (const url of touched) {
       const existing = await pages.get(url);
       const count = await annotations.index('byPage').count(url);
