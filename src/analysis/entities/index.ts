@@ -41,7 +41,7 @@ const PLACE_TAILS = new Set(
   ),
 );
 const NOT_ACRONYM = new Set(
-  'I|A|TV|GDP|AM|PM|OK|PC|ID|AI|CEO|CFO|COO|CTO|PR|VR|AR|HQ|ET|PT|GMT|UTC|EST|PST|DIY|FAQ|USB|HD|DNA|LED|LCD|SUV|IPO|MVP|NFT|II|III|IV|VI|VII|VIII|IX|XI|XII'.split(
+  'I|A|VIP|TV|GDP|AM|PM|OK|PC|ID|AI|CEO|CFO|COO|CTO|PR|VR|AR|HQ|ET|PT|GMT|UTC|EST|PST|DIY|FAQ|USB|HD|DNA|LED|LCD|SUV|IPO|MVP|NFT|II|III|IV|VI|VII|VIII|IX|XI|XII'.split(
     '|',
   ),
 );
@@ -65,7 +65,7 @@ function classify(name: string): EntityKind | null {
   if (PLACES.has(l)) return 'place';
   const ws = l.split(/\s+/);
   const last = ws[ws.length - 1]!;
-  if (ORG_TAILS.has(last)) return 'organization';
+  if (ORG_TAILS.has(last) && ws.length > 1) return 'organization';
   if (PLACE_TAILS.has(last) && ws.length > 1) return 'place';
   if (ws.length > 2 && ws.some((w, k) => ORG_HEADS.has(w) && ws[k + 1] === 'of')) return 'organization';
   if (ws.length === 1 && isAcronym(name)) return 'organization';

@@ -7,7 +7,7 @@ const set = (s: string): Set<string> => new Set(s.split('|'));
 
 /** Role heads (lower case, may be multi-word). Matched longest-first on a run of words. */
 export const ROLES = set(
-  'president|vice president|president-elect|prime minister|deputy prime minister|chancellor|minister|' +
+  'president|vice president|administrator|deputy administrator|president-elect|prime minister|deputy prime minister|chancellor|minister|' +
     'defense minister|defence minister|foreign minister|finance minister|interior minister|health minister|' +
     'economy minister|prime-minister|secretary-general|secretary general|secretary|secretary of state|' +
     'defense secretary|defence secretary|treasury secretary|state secretary|under secretary|senator|sen.|' +
@@ -69,7 +69,7 @@ export const PLACES = set(
     'singapore|slovakia|slovenia|somalia|south africa|spain|sri lanka|sudan|south sudan|sweden|switzerland|' +
     'syria|taiwan|tajikistan|tanzania|thailand|tunisia|turkey|turkmenistan|uganda|ukraine|' +
     'united arab emirates|uae|united kingdom|uk|u.k.|britain|great britain|england|scotland|wales|' +
-    'united states|u.s.|us|usa|america|uruguay|uzbekistan|venezuela|vietnam|yemen|zambia|zimbabwe|' +
+    'united states|u.s.|us|usa|america|dc|d.c.|uruguay|uzbekistan|venezuela|vietnam|yemen|zambia|zimbabwe|' +
     'europe|asia|africa|middle east|latin america|south america|north america|indo-pacific|asia-pacific|' +
     'pacific|atlantic|arctic|antarctica|crimea|donbas|gaza|west bank|hong kong|macau|tibet|xinjiang|' +
     'balkans|baltics|caribbean|scandinavia|siberia|' +
@@ -122,7 +122,9 @@ export const COMMON_CAPS = set(
     'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mr|mrs|ms|dr|according|regarding|despite|' +
     'during|under|over|about|what|who|why|how|where|which|not|no|yes|please|read|more|image|photo|' +
     'january|february|march|april|may|june|july|august|september|october|november|december|' +
-    'chapter|section|page|said|says|getty|images|ap|afp|file|click|subscribe|advertisement|watch|see|follow',
+    'chapter|section|page|said|says|getty|images|ap|afp|file|click|subscribe|advertisement|watch|see|follow|' +
+    'sources|officials|analysts|experts|critics|residents|witnesses|police|authorities|investigators|' +
+    'researchers|scientists|doctors|lawmakers|democrats|republicans|people|fans|users|students|parents',
 );
 
 /** Verbs of speech that mark the run before them as a person. */
