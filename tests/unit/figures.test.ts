@@ -121,6 +121,11 @@ describe('ranges, adjectives, scores, ratios, ordinals', () => {
   it('reads scores', () => {
     expect(one('Senators voted 92 to 58.')).toMatchObject({ kind: 'score', value: [92, 58] });
     expect(one('The Wild won 4-1 on Tuesday.')).toMatchObject({ kind: 'score', value: [4, 1] });
+    expect(
+      figs('Haase defeated Bublik 7-5, 3-6, 7-6 (5).')
+        .filter(f => f.kind === 'score')
+        .map(f => f.text),
+    ).toEqual(['7-5', '3-6', '7-6']);
   });
   it('reads ratios', () => {
     expect(one('Two-thirds of voters agreed.')).toMatchObject({

@@ -28,6 +28,8 @@ export interface RawFigure {
 interface Ctx extends NumCtx {
   claimed: Uint8Array;
   poundsMoney: boolean;
+  /** End offset of the last score read, for set lists ("6-4, 3-6, 7-6"). */
+  lastScore: number;
 }
 
 const MONTH_WORDS = new Set(
@@ -324,7 +326,13 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
       if (!cur && !sfx && !unitAfter && small(n1) && small(n2) && !n2.glued) {
         if (conn.l === 'to') score = VOTE_BEFORE.test(before);
         else if (DASHES.has(conn.t)) {
-          score = SCORE_BEFORE.test(before) || SCORE_AFTER.test(after) || n1.v >= n2.v;
+          score =
+            SCORE_BEFORE.test(before) ||
+            SCORE_AFTER.test(after) ||
+            n1.v >= n2.v ||
+            // Tie-breaks and set lists: "6-7 (4), 6-4", "7-5, 3-6".
+            /^\s*(?:\(\d+\)|,\s*\d+[-–]\d+)/.test(after) ||
+            c.toks[a.i]!.s - c.lastScore <= 3;
           // Year spans "2019-20" are ranges of years, not scores.
           if (/^\d{4}$/.test(c.toks[n1.i]!.t)) score = false;
         }
@@ -360,8 +368,10 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   let kind: FigureKind;
   let unit = '';
   let value: RawFigure['value'] = n2 ? [n1.v, n2.v] : n1.v;
-  if (score) kind = 'score';
-  else if (ratio) {
+  if (score) {
+    kind = 'score';
+    c.lastScore = e;
+  } else if (ratio) {
     kind = 'ratio';
     value = Math.round((n1.v / n2!.v) * 1e4) / 1e4;
   } else if (cur || sfx?.kind === 'money') {
@@ -479,7 +489,7 @@ export function parseFigures(text: string, lang: string | null | undefined): Raw
     while (ci < cl.length && cl[ci]!.e <= t.s) ci++;
     for (let q = ci; q < cl.length && cl[q]!.s < t.e; q++) if (cl[q]!.e > t.s) claimed[k] = 1;
   }
-  const c: Ctx = { text, toks, dc, claimed, poundsMoney: /£|\bGBP\b|sterling/.test(text) };
+  const c: Ctx = { text, toks, dc, claimed, poundsMoney: /£|\bGBP\b|sterling/.test(text), lastScore: -9 };
   const out: RawFigure[] = [];
   for (const k of cl) if (k.kind !== 'skip') out.push(emit(c, k.s, k.e, k.kind, k.value, '', 'eq'));
   const claimEnds = cl.map(k => k.e);
