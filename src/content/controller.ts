@@ -17,16 +17,15 @@ import type { BackgroundApi } from './api';
 import { FigureMarks } from './figures';
 import { createHighlighter, MARK_TAG, type Highlighter } from './highlighter';
 import { Highlights } from './highlights';
-import { caretFromPoint, hitTest } from './hit-test';
 import { watchContent, watchUrl, type ContentWatcher } from './observe';
 import { PageAnalyzer, pageInputFrom } from './page-analysis';
 import { debounce, whenIdle } from './schedule';
 import { clearSelection, selectedRange } from './selection';
-import type { CardDraft } from './toolbar/HighlightCard';
 import { rangeBoxes } from './toolbar/position';
 import { PageUi } from './ui';
 import { copyText } from './clipboard';
 import { attachPageEvents } from './events';
+import { Cards } from './cards';
 
 export class ContentController {
   settings: Settings = DEFAULT_SETTINGS;
@@ -35,13 +34,10 @@ export class ContentController {
   readonly figures: FigureMarks;
   readonly analyzer: PageAnalyzer;
   readonly ui: PageUi;
+  readonly cards: Cards;
   private watcher: ContentWatcher | null = null;
   private stops: (() => void)[] = [];
   private toolbarRange: Range | null = null;
-  private cardRange: Range | null = null;
-  private figureKey: string | null = null;
-  /** The figure card was opened by hovering (it closes when the pointer leaves), not by a click. */
-  private figureByHover = false;
   private active = false;
 
   constructor(
@@ -60,11 +56,11 @@ export class ContentController {
       openReattach: () => this.openReattach(),
       reattach: id => void this.reattach(id),
       closeReattach: () => this.closeReattach(),
-      saveCard: d => void this.saveCard(d, true),
-      deleteCard: () => void this.deleteCard(),
-      closeCard: d => this.closeCard(d),
-      pinFigure: () => this.pinFigure(),
-      closeFigure: () => this.closeFigure(),
+      saveCard: d => void this.cards.saveCard(d, true),
+      deleteCard: () => void this.cards.deleteCard(),
+      closeCard: d => this.cards.closeCard(d),
+      pinFigure: () => this.cards.pinFigure(),
+      closeFigure: () => this.cards.closeFigure(),
       dismiss: id => this.ui.dismiss(id),
     });
     this.highlights = new Highlights({
@@ -77,6 +73,7 @@ export class ContentController {
         if (!res.ok) throw new Error(res.error.message);
       },
     });
+    this.cards = new Cards(doc, this.ui, this.highlights, this.figures, () => this.settings.defaultColor);
   }
 
   get excluded(): boolean {
@@ -162,6 +159,7 @@ export class ContentController {
 
   private onUrlChange(href: string): void {
     this.hideToolbar();
+    this.cards.closeFigure();
     this.ui.update({ card: null, figure: null });
     this.analyzer.invalidate();
     this.figures.clear();
@@ -222,7 +220,7 @@ export class ContentController {
     if (!range) return;
     const a = this.highlights.create(range, color);
     clearSelection(this.doc);
-    if (a && focus) this.openCard(a.id, focus);
+    if (a && focus) this.cards.openCard(a.id, focus);
   }
 
   /** The context menu / keyboard command path (works with the toolbar off). */
@@ -250,124 +248,20 @@ export class ContentController {
     );
   }
 
-  // --- cards -------------------------------------------------------------------------------------------
-
-  /** A click at (x, y): open the card of the highlight or key figure under it. True when one opened. */
   onClickAt(x: number, y: number): boolean {
-    const caret = caretFromPoint(this.doc, x, y);
-    const hit = hitTest(this.highlights.ranges(), caret, x, y)[0];
-    if (hit) {
-      this.openCard(hit, null);
-      return true;
-    }
-    const fig = this.figures.shown ? hitTest(this.figures.entries(), caret, x, y)[0] : undefined;
-    if (fig) {
-      this.openFigure(fig);
-      this.figureByHover = false;
-      return true;
-    }
-    return false;
+    return this.cards.onClickAt(x, y);
   }
 
-  /** Hover over a key figure opens its card; leaving it closes a card opened by hover. */
   onHoverAt(x: number, y: number): void {
-    if (!this.figures.shown || this.ui.state.card || this.ui.state.toolbar || this.ui.state.reattach) return;
-    const fig = hitTest(this.figures.entries(), caretFromPoint(this.doc, x, y), x, y)[0];
-    if (fig && fig !== this.figureKey) {
-      this.openFigure(fig);
-      this.figureByHover = true;
-    } else if (!fig && this.figureByHover) this.closeFigure();
-  }
-
-  openCard(id: string, focus: 'note' | 'tags' | null): void {
-    const e = this.highlights.entries.get(id);
-    if (!e) return;
-    this.cardRange = e.range;
-    this.ui.update({
-      card: { annotation: e.annotation, boxes: e.range ? rangeBoxes(e.range) : [], focus, status: '' },
-      figure: null,
-    });
-  }
-
-  private async saveCard(draft: CardDraft, close: boolean): Promise<void> {
-    const card = this.ui.state.card;
-    if (!card) return;
-    const id = card.annotation.id;
-    const res = await this.highlights.update({ id, ...draft });
-    const still = this.ui.state.card?.annotation.id === id;
-    if (res.ok) {
-      if (still && close) this.ui.update({ card: null });
-      return;
-    }
-    const text = `Not saved yet (${res.message ?? 'unknown error'}). Your change is kept and will be retried.`;
-    if (still) {
-      const annotation = this.highlights.entries.get(id)?.annotation ?? card.annotation;
-      this.ui.update({ card: { ...card, annotation, status: text } });
-    } else this.ui.notify({ kind: 'error', key: 'save', text });
-  }
-
-  closeCard(draft: CardDraft | null): void {
-    const card = this.ui.state.card;
-    if (!card) return;
-    if (draft) {
-      // Closed with changes: keep them (saved in the background, errors reported as a notice).
-      void this.highlights.update({ id: card.annotation.id, ...draft }).then(res => {
-        if (!res.ok)
-          this.ui.notify({
-            kind: 'error',
-            key: 'save',
-            text: `Your edit is not saved yet (${res.message}).`,
-          });
-      });
-    }
-    this.cardRange = null;
-    this.ui.update({ card: null });
-  }
-
-  private async deleteCard(): Promise<void> {
-    const card = this.ui.state.card;
-    if (!card) return;
-    const undo = await this.highlights.remove(card.annotation.id);
-    if (!undo) return;
-    this.ui.update({ card: null });
-    this.ui.notify({
-      kind: 'info',
-      key: 'undo',
-      text: 'Highlight deleted.',
-      timeoutMs: 5000,
-      action: { label: 'Undo', run: () => void undo() },
-    });
-  }
-
-  private openFigure(key: string): void {
-    const f = this.figures.figure(key);
-    if (!f) return;
-    this.figureKey = key;
-    const pinned = [...this.highlights.entries.values()].some(
-      e => e.annotation.kind === 'figure' && e.range && sameRange(e.range, f.range),
-    );
-    this.ui.update({ figure: { figure: f.figure, boxes: rangeBoxes(f.range), pinned } });
-  }
-
-  private pinFigure(): void {
-    const f = this.figureKey ? this.figures.figure(this.figureKey) : null;
-    if (!f) return;
-    const a = this.highlights.create(f.range, this.settings.defaultColor, 'figure');
-    if (a && this.ui.state.figure) this.ui.update({ figure: { ...this.ui.state.figure, pinned: true } });
-  }
-
-  closeFigure(): void {
-    this.figureKey = null;
-    this.figureByHover = false;
-    if (this.ui.state.figure) this.ui.update({ figure: null });
+    if (this.ui.state.toolbar || this.ui.state.reattach) return;
+    this.cards.onHoverAt(x, y);
   }
 
   /** Outside press: close the toolbar and the cards (saving a card's unsaved changes). */
   closeAll(): void {
     if (this.ui.state.reattach) this.closeReattach();
     this.hideToolbar();
-    this.closeFigure();
-    if (this.ui.state.card) this.closeCard(this.ui.cardDraft.current?.() ?? null);
+    this.cards.closeAll();
   }
 
   /** Scroll and resize move the text: move the panels with it. */
@@ -378,9 +272,7 @@ export class ContentController {
       patch.toolbar = { ...s.toolbar, boxes: rangeBoxes(this.toolbarRange) };
     if (s.reattach && this.toolbarRange)
       patch.reattach = { ...s.reattach, boxes: rangeBoxes(this.toolbarRange) };
-    if (s.card && this.cardRange) patch.card = { ...s.card, boxes: rangeBoxes(this.cardRange) };
-    const f = this.figureKey ? this.figures.figure(this.figureKey) : null;
-    if (s.figure && f) patch.figure = { ...s.figure, boxes: rangeBoxes(f.range) };
+    Object.assign(patch, this.cards.repositioned());
     if (Object.keys(patch).length) this.ui.update(patch);
   }
 
@@ -394,17 +286,6 @@ export class ContentController {
     el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     this.highlighter.set('flash', range, 'flash');
     setTimeout(() => this.highlighter.remove('flash'), 1500);
-  }
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  try {
-    return (
-      a.compareBoundaryPoints(Range.START_TO_START, b) === 0 &&
-      a.compareBoundaryPoints(Range.END_TO_END, b) === 0
-    );
-  } catch {
-    return false;
   }
 }
 

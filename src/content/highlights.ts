@@ -191,11 +191,16 @@ export class Highlights {
       updated: now,
       orphaned: false,
     };
-    const entry: Entry = { annotation, range: range.cloneRange(), saved: false };
+    // Draw what anchoring will find after a reload (trimmed of edge spaces), so nothing shifts on restore.
+    const entry: Entry = { annotation, range: this.placed(selector, range), saved: false };
     this.entries.set(annotation.id, entry);
     this.draw(entry);
     void this.save(entry);
     return annotation;
+  }
+
+  private placed(selector: Selector[], range: Range): Range {
+    return anchor(this.o.root(), selector)?.range ?? range.cloneRange();
   }
 
   /** Store an entry's current record (add: the id makes retries idempotent). */
@@ -306,7 +311,7 @@ export class Highlights {
     const target = { source: this.pageUrl, selector };
     const next: Annotation = { ...e.annotation, target, orphaned: false, updated: new Date().toISOString() };
     e.annotation = next;
-    e.range = range.cloneRange();
+    e.range = this.placed(selector, range);
     e.saved = false;
     this.draw(e);
     const res = await this.o.api('updateAnnotation', { id, target, orphaned: false });

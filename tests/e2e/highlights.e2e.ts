@@ -339,7 +339,6 @@ describe('highlights', () => {
   it('works on a hostile page: overridden built-ins, CSS aimed at our host, synthetic events', async () => {
     const page = await ext.context.newPage();
     await page.addInitScript(() => {
-      // eslint-disable-next-line no-extend-native
       Array.prototype.map = function () {
         throw new Error('hostile map');
       };
@@ -385,6 +384,31 @@ describe('highlights', () => {
     await clickHighlight(page, 'yellow');
     await expect.poll(() => shadowValue(cdp, { name: 'TEXTAREA' })).toBe('');
     await page.screenshot({ path: resolve(artifacts, 'hostile-page-card.png') });
+    await cdp.detach();
+    await page.close();
+  });
+
+  it('opens the toolbar for a keyboard selection (Shift+arrows) and highlights from it by keyboard', async () => {
+    const page = await ext.openFixture('nato-patriot/');
+    const cdp = await page.context().newCDPSession(page);
+    await page.waitForTimeout(500);
+    await selectText(page, 'Lockheed Martin');
+    await page.keyboard.press('Shift+ArrowRight'); // extends over the following space
+    await expect
+      .poll(() => shadowNode(cdp, { name: 'BUTTON', text: 'Copy quote' }), { timeout: 5000 })
+      .not.toBeNull();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('End'); // the last button: Copy quote
+    await page.keyboard.press('ArrowLeft'); // Tag
+    await page.keyboard.press('Enter');
+    // Tag opens the card with the tag field focused: type and save.
+    await page.keyboard.type('defence industry, US');
+    await page.keyboard.press('Control+Enter');
+    const url = ext.fixture('nato-patriot/');
+    await expect
+      .poll(async () => (await stored(url)).find(a => a.tags.length)?.tags, { timeout: 10_000 })
+      .toEqual(['defence industry', 'US']);
+    await expect.poll(() => highlightTexts(page, 'yellow')).toContain('Lockheed Martin');
     await cdp.detach();
     await page.close();
   });
