@@ -110,7 +110,13 @@ function anchorIn(
   const hint = pos ? pos.start + (lead ? 1 : 0) : null;
   const m = matchQuote(
     index.text,
-    { exact, prefix: collapseJoin(prefix), suffix: collapseJoin(suffix), hint },
+    {
+      exact,
+      prefix: collapseJoin(prefix),
+      suffix: collapseJoin(suffix),
+      hint,
+      isBreak: off => index.isBreak(off),
+    },
     minScore,
   );
   if (!m) return null;

@@ -41,7 +41,12 @@ export interface ScoredCandidate extends Candidate {
  * is what an inserted ad line looks like, but also what the *next* copy of a deleted sentence looks like, so
  * it only counts half and needs the other side to agree.
  */
-export function prefixEvidence(text: string, start: number, prefix: string): Evidence {
+export function prefixEvidence(
+  text: string,
+  start: number,
+  prefix: string,
+  isBreak?: (off: number) => boolean,
+): Evidence {
   const plen = prefix.length;
   if (plen === 0) return start === 0 ? TIGHT : NONE;
   if (start >= plen && text.startsWith(prefix, start - plen)) return TIGHT;
@@ -51,11 +56,19 @@ export function prefixEvidence(text: string, start: number, prefix: string): Evi
   let best: { end: number; errors: number } | null = null;
   for (const m of search(window, prefix, Math.floor(plen / 2))) if (!best || m.end > best.end) best = m;
   if (!best) return NONE;
-  return evidence(1 - best.errors / plen, window.length - best.end);
+  const gap = window.length - best.end;
+  // Whole blocks between (an inserted ad or paragraph): the context ends a block and the candidate starts one.
+  const blocks = !!isBreak && isBreak(start - 1) && isBreak(from + best.end - 1);
+  return evidence(1 - best.errors / plen, gap, blocks);
 }
 
 /** As prefixEvidence, for the stored suffix just after `end`. */
-export function suffixEvidence(text: string, end: number, suffix: string): Evidence {
+export function suffixEvidence(
+  text: string,
+  end: number,
+  suffix: string,
+  isBreak?: (off: number) => boolean,
+): Evidence {
   const slen = suffix.length;
   if (slen === 0) return end >= text.length ? TIGHT : NONE;
   if (text.startsWith(suffix, end)) return TIGHT;
@@ -64,7 +77,8 @@ export function suffixEvidence(text: string, end: number, suffix: string): Evide
   let best: { start: number; errors: number } | null = null;
   for (const m of search(window, suffix, Math.floor(slen / 2))) if (!best || m.start < best.start) best = m;
   if (!best) return NONE;
-  return evidence(1 - best.errors / slen, best.start);
+  const blocks = !!isBreak && isBreak(end) && isBreak(end + best.start);
+  return evidence(1 - best.errors / slen, best.start, blocks);
 }
 
 export interface Evidence {
@@ -72,7 +86,10 @@ export interface Evidence {
   value: number;
   /** Characters between the candidate and the found context (Infinity when not found). */
   gap: number;
-  /** Context adjacent to the candidate (gap <= TIGHT_GAP). */
+  /**
+   * Context adjacent to the candidate (gap <= TIGHT_GAP), or separated from it only by whole blocks. The
+   * latter still counts DISPLACED in value: a deleted quote's verbatim copy in a later block looks the same.
+   */
   tight: boolean;
 }
 
@@ -81,9 +98,9 @@ const NONE: Evidence = { value: 0, gap: Infinity, tight: false };
 /** Gap still counted as adjacent: a fuzzy match's ends may be a few characters off an edited word. */
 export const TIGHT_GAP = 3;
 
-function evidence(sim: number, gap: number): Evidence {
-  const tight = gap <= TIGHT_GAP;
-  return { value: contextEvidence(sim) * (tight ? 1 : DISPLACED), gap, tight };
+function evidence(sim: number, gap: number, blocks: boolean): Evidence {
+  const adjacent = gap <= TIGHT_GAP;
+  return { value: contextEvidence(sim) * (adjacent ? 1 : DISPLACED), gap, tight: adjacent || blocks };
 }
 
 /** Maps raw context similarity to [0, 1] where unrelated text is 0. */
@@ -97,11 +114,13 @@ export interface QuoteContext {
   suffix: string;
   /** Expected rendered start (from the position selector), if any. */
   hint: number | null;
+  /** Block-boundary test on the text (TextIndex.isBreak), if known. */
+  isBreak?: (off: number) => boolean;
 }
 
 export function scoreCandidate(text: string, q: QuoteContext, c: Candidate): ScoredCandidate {
-  const p = prefixEvidence(text, c.start, q.prefix);
-  const s = suffixEvidence(text, c.end, q.suffix);
+  const p = prefixEvidence(text, c.start, q.prefix, q.isBreak);
+  const s = suffixEvidence(text, c.end, q.suffix, q.isBreak);
   const pos = q.hint === null ? 0.5 : 1 - Math.min(1, Math.abs(c.start - q.hint) / Math.max(1, text.length));
   // A short quote is weak evidence by itself (any "cat" matches "cat"): below SHORT_QUOTE characters its
   // weight shrinks, so it needs more context to pass the minimum score.

@@ -254,6 +254,12 @@ export class TextIndex {
     return this.text.length;
   }
 
+  /** True when the rendered character at `off` is a synthetic space for a block boundary or <br>. */
+  isBreak(off: number): boolean {
+    if (off < 0 || off >= this.text.length) return off === this.text.length || off === -1;
+    return (this.runNode[this.runAt(off)] as number) < 0;
+  }
+
   /** A live Range over rendered [start, end), trimmed so it starts and ends on non-space text. */
   rangeFor(start: number, end: number): Range | null {
     const t = this.text;
@@ -337,31 +343,25 @@ class Builder {
     this.nodeFirstRun.push(this.runOut.length);
     const data = t.data;
     const len = data.length;
-    let i = 0;
-    while (i < len) {
+    // Copy maximal stretches that render one-to-one (text and single spaces after text) in one emit; only
+    // collapsed or non-' ' whitespace and invisible characters break a stretch.
+    let seg = 0;
+    let lastSpace = this.lastSpace;
+    for (let i = 0; i < len; i++) {
       const c = data.charCodeAt(i);
-      if (isSpaceCode(c)) {
-        let j = i + 1;
-        while (j < len && isSpaceCode(data.charCodeAt(j))) j++;
-        if (!this.lastSpace) {
-          this.emit(' ', id, i);
-          this.lastSpace = true;
-        }
-        i = j;
-      } else if (isInvisibleCode(c)) {
-        i++;
-      } else {
-        let j = i + 1;
-        while (j < len) {
-          const d = data.charCodeAt(j);
-          if (isSpaceCode(d) || isInvisibleCode(d)) break;
-          j++;
-        }
-        this.emit(i === 0 && j === len ? data : data.slice(i, j), id, i);
-        this.lastSpace = false;
-        i = j;
+      if (c === 32 ? !lastSpace : !isSpaceCode(c) && !isInvisibleCode(c)) {
+        lastSpace = c === 32;
+        continue;
       }
+      if (i > seg) this.emit(seg === 0 && i === len ? data : data.slice(seg, i), id, seg);
+      if (isSpaceCode(c) && !lastSpace) {
+        this.emit(' ', id, i);
+        lastSpace = true;
+      }
+      seg = i + 1;
     }
+    if (len > seg) this.emit(seg === 0 ? data : data.slice(seg), id, seg);
+    this.lastSpace = lastSpace;
     this.nodeEndRun.push(this.runOut.length);
     // A later node may start a run at a raw offset that happens to equal this node's end.
     this.lastRunNode = -2;
