@@ -404,7 +404,7 @@ export function mutate(html: string, { kind, a, b }: MutationPlan): string {
       );
     }
     case 'huge-attribute': {
-      const size = 10_000 + (b % 500_000);
+      const size = 10_000 + (b % 200_000);
       const pos = html.search(/<(?:p|div|article|h1|span)\b/i);
       const where = pos < 0 ? at : pos + 2;
       const attr = ` class="${'article-body '.repeat(size / 13)}" data-x="${'x'.repeat(size)}" `;
