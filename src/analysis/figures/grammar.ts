@@ -7,38 +7,28 @@ import type { Approx, FigureKind } from '../types';
 import { boundBefore } from './bounds';
 import { countedAfter, describesOnly } from './counted';
 import { CODES, DOLLAR_PREFIX, SYMBOLS } from './currencies';
-import { FRACTIONS, ORDINAL_WORDS, TENS, UNITS } from './number-words';
-import { readNumber, spaced, type Num, type NumCtx } from './numbers';
+import { ORDINAL_WORDS, TENS, UNITS } from './number-words';
+import { spaced, type Num } from './numbers';
+import {
+  DASHES,
+  MONTH_WORDS,
+  emit,
+  endOf,
+  fraction,
+  isSentenceStartTok,
+  prevWord,
+  side,
+  tokAt,
+  type Ctx,
+  type RawFigure,
+  type Side,
+} from './operands';
 import { claims } from './patterns';
 import { suffixAt, type Suffix } from './suffix';
 import { tokenize, usesDecimalComma, type Token } from './tokenizer';
 
-export interface RawFigure {
-  s: number;
-  e: number;
-  kind: FigureKind;
-  value: number | [number, number] | string;
-  unit: string;
-  approx: Approx;
-  counted: string;
-  /** Counted noun could not be found but the number is a count ("only 14 available"). */
-  inherit: boolean;
-}
+export type { RawFigure } from './operands';
 
-interface Ctx extends NumCtx {
-  claimed: Uint8Array;
-  poundsMoney: boolean;
-  /** End offset of the last score read, for set lists ("6-4, 3-6, 7-6"). */
-  lastScore: number;
-}
-
-const MONTH_WORDS = new Set(
-  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
-    ' ',
-  ),
-);
-const HYPHEN_PREFIXES = new Set(['mid', 'pre', 'post', 'early', 'late', 'end', 'start', 'fiscal', 'fy']);
-const DASHES = new Set(['-', '–', '—']);
 const SCORE_BEFORE =
   /(?:^|[^\p{L}])(?:voted|vote|votes|margin|won|wins|lost|loses|beat|beats|beating|defeated|drew|tied|led|leads|lead|trailed|trails|win|victory|defeat|loss|record|edged|downed|blanked|routed|stunned|topped|by|a|an|the)\s+$/iu;
 const SCORE_AFTER =
@@ -46,157 +36,6 @@ const SCORE_AFTER =
 const VOTE_BEFORE = /(?:^|[^\p{L}])(?:voted|vote|votes|margin|of)\s+$/iu;
 const YEAR_CUE =
   /(?:^|[^\p{L}])(?:in|since|by|until|till|from|to|of|year|fiscal|early|late|mid|season|before|after|through|and|between|the|around|circa|during|for|'|’)\s*$/iu;
-
-function isSentenceStartTok(c: NumCtx, i: number): boolean {
-  const p = c.toks[i - 1];
-  const t = c.toks[i];
-  if (!p || !t) return true;
-  if (/\n/.test(c.text.slice(p.e, t.s))) return true;
-  return p.k === 'sym' && /[.!?:"“”]/.test(p.t);
-}
-
-/** Digits that are part of a name or code: F-16, COVID-19, G7, Section 230, Windows 11, Boeing 787-9. */
-function isCode(c: Ctx, i: number): boolean {
-  const t = c.toks[i]!;
-  const p = c.toks[i - 1];
-  if (!p) return false;
-  if (p.e === t.s) {
-    if (p.k === 'word') return true;
-    if (p.k === 'num') return true;
-    if (p.t === '-' || p.t === '/' || p.t === '.' || p.t === '_') {
-      const pp = c.toks[i - 2];
-      if (pp && pp.e === p.s) {
-        if (pp.k === 'num') {
-          if (p.t === '/' && /^\d{4}$/.test(pp.t) && /^\d\d$/.test(t.t)) return false;
-          return p.t !== '-' || isCode(c, i - 2);
-        }
-        if (pp.k === 'word') return !HYPHEN_PREFIXES.has(pp.l) && !UNITS[pp.l];
-      }
-    }
-    return false;
-  }
-  if (p.k === 'word' && spaced(c, i, 1) && /\p{Lu}/u.test(p.t) && !isSentenceStartTok(c, i - 1)) {
-    if (MONTH_WORDS.has(p.l) || CODES.has(p.t) || p.l === 'no') return false;
-    if (!/^\d{1,4}$/.test(t.t)) return false;
-    const nx = c.toks[i + 1];
-    // "Sabres 4-1" is a score; "Boeing 787-9" is a model.
-    if (nx && DASHES.has(nx.t) && c.toks[i + 2]?.k === 'num' && +t.t <= 200) return false;
-    if (nx && nx.k === 'word' && nx.s === t.e) return true;
-    if (suffixAt(c.text, t.e, false, c.poundsMoney)) return false;
-    return true;
-  }
-  return false;
-}
-
-interface Side {
-  n: Num;
-  cur: string;
-  /** First token (the currency symbol when there is one). */
-  i: number;
-}
-
-/** A number with an optional currency before it, starting at token i. */
-function side(c: Ctx, i: number, curIn: string): Side | null {
-  const t = c.toks[i];
-  if (!t || c.claimed[i]) return null;
-  let cur = '';
-  let ni = i;
-  // A minus sign glued to the digits and not joining two numbers: "-5.44%", "−12.99".
-  const pv = c.toks[i - 1];
-  const neg =
-    (t.t === '-' || t.t === '−') &&
-    c.toks[i + 1]?.k === 'num' &&
-    c.toks[i + 1]!.s === t.e &&
-    (!pv || pv.e < t.s);
-  if (neg) ni = i + 1;
-  else if (t.k === 'sym' && SYMBOLS[t.t] !== undefined) {
-    cur = SYMBOLS[t.t]!;
-    ni = i + 1;
-  } else if (
-    t.k === 'word' &&
-    c.toks[i + 1]?.t === '$' &&
-    c.toks[i + 1]!.s === t.e &&
-    DOLLAR_PREFIX[t.l] &&
-    t.t === t.t.toUpperCase()
-  ) {
-    cur = DOLLAR_PREFIX[t.l]!;
-    ni = i + 2;
-  } else if (t.k === 'word' && (CODES.has(t.t) || t.t === 'Rs') && c.toks[i + 1]?.k === 'num') {
-    cur = t.t === 'Rs' ? 'INR' : t.t === 'RMB' ? 'CNY' : t.t;
-    ni = i + 1;
-    if (c.toks[ni]?.t === '.' && t.t === 'Rs') ni++;
-  }
-  const nt = c.toks[ni];
-  if (!nt || c.claimed[ni]) return null;
-  if (cur && (nt.k !== 'num' || nt.s - c.toks[ni - 1]!.e > 1)) return null;
-  if (nt.k === 'num' && !cur && isCode(c, ni)) return null;
-  const n = readNumber(c, ni, !!(cur || curIn));
-  if (!n) return null;
-  if (neg) n.v = -n.v;
-  for (let k = n.i; k < n.j; k++) if (c.claimed[k]) return null;
-  return { n, cur, i };
-}
-
-const endOf = (c: Ctx, j: number): number => c.toks[j - 1]!.e;
-
-/** Advances a token index past a character offset. */
-function tokAt(c: Ctx, j: number, off: number): number {
-  while (j < c.toks.length && c.toks[j]!.s < off) j++;
-  return j;
-}
-
-function fraction(c: Ctx, i: number): { v: number; j: number } | null {
-  const t = c.toks[i]!;
-  const nx = c.toks[i + 1];
-  const n2 = c.toks[i + 2];
-  // "two-thirds", "one third", "three quarters"
-  if (UNITS[t.l] !== undefined && UNITS[t.l]! >= 1 && UNITS[t.l]! <= 10) {
-    let f: { t: string; j: number } | null = null;
-    if (nx?.t === '-' && nx.s === t.e && n2 && n2.s === nx.e) f = { t: n2.l, j: i + 3 };
-    else if (nx && spaced(c, i + 1, 1) && nx.k === 'word') f = { t: nx.l, j: i + 2 };
-    if (f && FRACTIONS[f.t] !== undefined && f.t !== 'fourth' && f.t !== 'fifth' && f.t !== 'tenth') {
-      const plural = f.t.endsWith('s');
-      if ((UNITS[t.l] === 1) !== plural) return { v: UNITS[t.l]! / FRACTIONS[f.t]!, j: f.j };
-    }
-    return null;
-  }
-  // "half of", "half the", "a third of", "a quarter of"
-  if (
-    t.l === 'half' &&
-    nx &&
-    spaced(c, i + 1, 1) &&
-    /^(of|the|a|an|its|their|his|her)$/.test(nx.l) &&
-    !/^(first|second|last|latter|former|other|back|top|bottom)$/.test(c.toks[i - 1]?.l ?? '')
-  )
-    return { v: 0.5, j: i + 1 };
-  if (
-    (t.l === 'a' || t.l === 'one') &&
-    nx &&
-    spaced(c, i + 1, 1) &&
-    /^(third|quarter|fifth|tenth)$/.test(nx.l) &&
-    n2?.l === 'of'
-  )
-    return { v: 1 / FRACTIONS[nx.l]!, j: i + 2 };
-  return null;
-}
-
-function emit(
-  c: Ctx,
-  s: number,
-  e: number,
-  kind: FigureKind,
-  value: RawFigure['value'],
-  unit: string,
-  approx: Approx,
-  counted = '',
-): RawFigure {
-  return { s, e, kind, value, unit, approx, counted, inherit: false };
-}
-
-const prevWord = (c: Ctx, i: number): string => {
-  const p = c.toks[i - 1];
-  return p && p.k === 'word' ? p.l : '';
-};
 
 /** Tries a figure starting at token i. Returns it with the next token index, or null. */
 function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number } | null {
