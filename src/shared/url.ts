@@ -43,8 +43,24 @@ export function isTrackingParam(name: string): boolean {
   return TRACKING_NAMES.has(n) || TRACKING_PREFIXES.some(p => n.startsWith(p));
 }
 
+/**
+ * Recent results: an import or a page's annotations repeat the same few URLs thousands of times,
+ * and parsing a URL costs tens of microseconds. Bounded; cleared when full.
+ */
+const memo = new Map<string, string>();
+const MEMO_MAX = 2000;
+
 /** The normalised form of an http(s) page URL; throws TypeError for anything else. */
 export function normalizePageUrl(raw: string): string {
+  const known = memo.get(raw);
+  if (known !== undefined) return known;
+  const normalised = normalize(raw);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(raw, normalised);
+  return normalised;
+}
+
+function normalize(raw: string): string {
   const url = new URL(raw.trim());
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new TypeError(`not a web page URL: ${url.protocol}`);

@@ -1,11 +1,14 @@
 /**
  * An in-memory inverted index with field weights, prefix matching and AND semantics.
  *
- * Why our own and not MiniSearch/FlexSearch: the index is rebuilt from IndexedDB after every
- * worker restart, so build time matters as much as query time, and both libraries would add a
- * dependency (MiniSearch ~7 kB gz, FlexSearch ~6-18 kB) for what is ~150 lines here: BM25-style
- * idf x saturated tf, prefix expansion over a sorted term list, and per-document removal. Measured
- * in bench/results/storage.md against a linear scan baseline in the same run.
+ * Why our own and not MiniSearch/FlexSearch: the index lives only in worker memory and is rebuilt
+ * from IndexedDB after every worker restart, so build time matters as much as query time; what we
+ * need (idf x saturated tf with field weights, prefix expansion over a sorted term list, AND
+ * semantics, per-document removal for live updates) is ~150 lines, with no dependency to vet or
+ * ship. Persisting a serialised index was rejected: it doubles every write and can drift from the
+ * records. Measured (bench/results/storage.md, real Chromium, 10,200 annotations): warm queries
+ * and the cold rebuild against a linear-scan baseline in the same run. We did not benchmark the
+ * libraries themselves; if the goal is missed on bigger libraries, MiniSearch is the first to try.
  *
  * Scoring per query term t: max over the index terms u that equal t or start with it (prefix
  * matches only for t of 2+ characters, at most MAX_EXPANSIONS of them) of
