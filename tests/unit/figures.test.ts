@@ -22,12 +22,23 @@ describe('numbers by page language', () => {
     });
     expect(one('Il a coûté 1 234,5 euros.', 'fr')).toMatchObject({ value: 1234.5, unit: 'EUR' });
     expect(one('Le taux est de 2,5 %.', 'fr')).toMatchObject({ value: 2.5, unit: '%', kind: 'percent' });
+    expect(one('Le groupe a réalisé 2,4 milliards d’euros.', 'fr')).toMatchObject({
+      value: 2.4e9,
+      unit: 'EUR',
+    });
+    expect(one('Rund 1.200 Stellen fallen weg.', 'de')).toMatchObject({
+      value: 1200,
+      approx: 'approx',
+      text: 'Rund 1.200',
+    });
   });
   it('applies scale words and abbreviations', () => {
     expect(one('Revenue was $2.8 billion.').value).toBe(2.8e9);
     expect(one('It raised €1.2bn.').value).toBe(1.2e9);
     expect(one('A £4m deal.').value).toBe(4e6);
     expect(one('They earn $50k a year.').value).toBe(50000);
+    expect(one('It shipped 2.5m tonnes.')).toMatchObject({ value: 2.5e6, unit: 't', kind: 'measure' });
+    expect(one('a 4m wall')).toMatchObject({ value: 4, unit: 'm' });
     expect(one('Der Umsatz lag bei 3 Mrd. Euro.', 'de')).toMatchObject({
       value: 3e9,
       unit: 'EUR',

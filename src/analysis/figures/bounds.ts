@@ -51,6 +51,24 @@ const BOUNDS: Record<string, Approx> = {
   'an average of': 'approx',
   'on average': 'approx',
   '~': 'approx',
+  // German and French pages: the common ones.
+  rund: 'approx',
+  etwa: 'approx',
+  ungefähr: 'approx',
+  'mehr als': 'gt',
+  über: 'gt',
+  knapp: 'lte',
+  fast: 'lte',
+  mindestens: 'gte',
+  'bis zu': 'lte',
+  'weniger als': 'lt',
+  environ: 'approx',
+  'près de': 'approx',
+  'plus de': 'gt',
+  'au moins': 'gte',
+  "jusqu'à": 'lte',
+  'moins de': 'lt',
+  presque: 'lte',
 };
 
 const KEYS = Object.keys(BOUNDS).sort((a, b) => b.length - a.length);

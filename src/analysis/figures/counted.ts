@@ -14,7 +14,9 @@ const STOP = new Set(
     'where after before since until about into over under between through during against among including up down ' +
     'out off more less most also only just still even yet already ago later earlier now say says said according ' +
     'like such both all some any other another same own very too much many few what how why across around via ' +
-    'amid despite toward towards onto upon within without beyond behind above below near next last first'
+    'amid despite toward towards onto upon within without beyond behind above below near next last first worth ' +
+    // Function words of the other page languages, so counted nouns stop there too.
+    'et de des du la le les und der die das den dem von mit für zu im y el los las en'
   ).split(' '),
 );
 

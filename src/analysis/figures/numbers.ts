@@ -146,6 +146,13 @@ const base = (i: number, v: number, j: number): Num => ({
   sep: false,
 });
 
+/** "2.5m tonnes", "4m people": a glued "m" before a unit or a plural noun is million, not metres. */
+function millionsOf(c: NumCtx, k: number): boolean {
+  const w = c.toks[k];
+  if (!w || w.k !== 'word' || !spaced(c, k)) return false;
+  return MEASURES[w.l] !== undefined || /^[a-z]{3,}s$/.test(w.t);
+}
+
 /** Reads a number at token i; `money` allows "m"/"b" glued scales. Returns null when none. */
 export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
   const t = c.toks[i];
@@ -159,7 +166,12 @@ export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
     if (g && g.k === 'word' && g.s === t.e) {
       const gl = g.l;
       if (/^(st|nd|rd|th)$/.test(gl) && Number.isInteger(v)) n.ordinal = true;
-      else if (GLUED_SCALES[gl] !== undefined && (money || gl !== 'm') && g.t !== 'K' && g.t !== 'B')
+      else if (
+        GLUED_SCALES[gl] !== undefined &&
+        (money || gl !== 'm' || millionsOf(c, i + 2)) &&
+        g.t !== 'K' &&
+        g.t !== 'B'
+      )
         n.scale = GLUED_SCALES[gl]!;
       else if (gl === 's' && /^\d{4}$/.test(t.t)) n.decade = true;
       else if (CASED[g.t] !== undefined) n.glued = CASED[g.t]!;
