@@ -23,7 +23,7 @@ export interface Field {
 
 const MAX_EXPANSIONS = 64;
 
-import { tokens } from './tokenize';
+import { terms } from './tokenize';
 
 export class TextIndex {
   private keys: (string | undefined)[] = [];
@@ -46,7 +46,7 @@ export class TextIndex {
     this.remove(key);
     const weights = new Map<string, number>();
     for (const f of fields) {
-      for (const t of tokens(f.text)) weights.set(t.term, (weights.get(t.term) ?? 0) + f.weight);
+      for (const t of terms(f.text)) weights.set(t, (weights.get(t) ?? 0) + f.weight);
     }
     const doc = this.keys.length;
     this.keys.push(key);

@@ -32,6 +32,17 @@ export function tokens(text: string): Token[] {
 /** Distinct folded terms of a query, in order, at most `max`. */
 export function queryTerms(q: string, max = 12): string[] {
   const seen: string[] = [];
-  for (const t of tokens(q)) if (!seen.includes(t.term)) seen.push(t.term);
+  for (const t of terms(q)) if (!seen.includes(t)) seen.push(t);
   return seen.slice(0, max);
+}
+
+/**
+ * The folded terms of a text, without offsets (index building): the text is folded once as a
+ * whole instead of word by word, which makes a cold index build several times faster.
+ */
+export function terms(text: string): string[] {
+  if (!text) return [];
+  let lower = text.toLowerCase();
+  if (/[^\x00-\x7f]/.test(lower)) lower = lower.normalize('NFKD').replace(MARKS, '').replace(/’/g, "'");
+  return lower.match(WORD) ?? [];
 }
