@@ -29,6 +29,13 @@ function textNodes(root: Node): Text[] {
 function offsetIn(root: Node, container: Node, offset: number): number {
   // TextRange.relativeTo: length of the text before the point.
   let total = 0;
+  if (container.nodeType === 3) {
+    for (const t of textNodes(root)) {
+      if (t === container) return total + offset;
+      total += t.data.length;
+    }
+    return total;
+  }
   const doc = root.nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
   const point = doc.createRange();
   point.setStart(container, offset);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe as suite, expect, it } from 'vitest';
 import type { TextPositionSelector, TextQuoteSelector } from '../shared/types';
-import { anchor, describe, renderedText } from './index';
+import { anchor, describe, normalizeText, renderedText, TextIndex } from './index';
 
 /** A random document tree: blocks, inline formatting, <br>, excluded script and hidden content, odd spacing. */
 type Tree = { tag: string; hidden?: boolean; kids: Tree[] } | string;
@@ -96,6 +96,32 @@ suite('property: describe then anchor', () => {
         }
       }),
       { numRuns: 300, seed: 20261126 },
+    );
+  });
+});
+
+suite('property: one text model', () => {
+  it('normalizeText applies the same whitespace model as the index', () => {
+    const chars = fc.constantFrom(
+      'a',
+      'b',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '\u00a0',
+      '\u00ad',
+      '\u200b',
+      '\u3000',
+      'é',
+      '.',
+    );
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 30 }), parts => {
+        const s = parts.join('');
+        expect(TextIndex.build(document.createTextNode(s)).text).toBe(normalizeText(s).replace(/^ /, ''));
+      }),
+      { numRuns: 300, seed: 7 },
     );
   });
 });

@@ -102,8 +102,13 @@ function isInvisibleCode(c: number): boolean {
   return c === 0xad || c === 0x200b || c === 0xfeff;
 }
 
+/** Anything normalizeText would change: a non-' ' space or invisible, or two spaces in a row. */
+const NEEDS_NORMALIZING =
+  /[\t\n\v\f\r\u00a0\u00ad\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+
 /** The text model applied to a plain string: collapse whitespace, drop invisibles. Does not trim. */
 export function normalizeText(s: string): string {
+  if (!NEEDS_NORMALIZING.test(s)) return s;
   let out = '';
   let lastSpace = false;
   for (let i = 0; i < s.length; i++) {
