@@ -130,6 +130,47 @@ describe('storage in Chromium', () => {
     expect(results.exportAll).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  it('never confirms a save that is then missing while the worker is stopped at random moments', async () => {
+    const n = process.env.GLEANER_SOAK ? 200 : 30;
+    const url = 'https://news.example.org/worker-death';
+    let done = false;
+    let stops = 0;
+    const stopper = (async () => {
+      while (!done) {
+        await new Promise(r => setTimeout(r, 20 + Math.random() * 150));
+        await ext.stopWorkers().catch(() => undefined);
+        stops++;
+      }
+    })();
+    const confirmed: string[] = [];
+    let retries = 0;
+    for (let i = 0; i < n; i++) {
+      const a = {
+        ...annotation(1000 + i),
+        pageUrl: url,
+        target: { ...annotation(1000 + i).target, source: url },
+      };
+      for (;;) {
+        const reply = await ext.callBackground('addAnnotation', a).catch(() => null);
+        if (reply?.ok) {
+          confirmed.push(a.id);
+          break;
+        }
+        retries++;
+        await new Promise(r => setTimeout(r, 30));
+      }
+    }
+    done = true;
+    await stopper;
+    const stored = await value(ext.callBackground('listAnnotations', { pageUrl: url, limit: 1000 }));
+    expect(stored.total).toBe(n);
+    expect(new Set(stored.items.map(a => a.id))).toEqual(new Set(confirmed));
+    console.log(
+      `worker death: ${n} saves, ${stops} worker stops, ${retries} retries, ${stored.total} stored`,
+    );
+    await value(ext.callBackground('deletePage', url));
+  });
+
   it('keeps everything after a browser restart on the same profile', async () => {
     await ext.context.close();
     const again = await launchWithExtension(extensionDir, { userDataDir: ext.userDataDir });
