@@ -86,6 +86,22 @@ async function selectTarget(page: Page): Promise<string> {
   }
 }
 
+/**
+ * Whether the secret is rendered anywhere in the page process, shadow roots included (CDP pierces
+ * closed roots, which page scripts cannot): true when the in-page card shows the note.
+ */
+async function secretInClosedShadow(page: Page): Promise<boolean | null> {
+  const cdp = await ext.context.newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    return JSON.stringify(root).includes('GLEANER-SECRET-');
+  } catch {
+    return null; // e.g. CDP cannot serialise a DOM 1,500 levels deep: unknown
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** What the kit recorded, from attributes (read in Playwright's utility world, not the page's). */
 async function kitReport(page: Page) {
   const html = page.locator('html');
@@ -179,6 +195,13 @@ describe('hostile pages', () => {
           // Tell the page's content script, and open the annotation, as the popup would.
           await ext.callContent(page, 'annotationsChanged');
           await ext.callContent(page, 'revealAnnotation', id);
+
+          // Click the highlight as a user would (trusted input through CDP), so that the in-page card
+          // with the note and tags opens where the page allows it (overlays may swallow the click).
+          const box = await page.locator('#target').boundingBox();
+          if (box) await page.mouse.click(box.x + 30, box.y + 8);
+          await page.waitForTimeout(300);
+          record.noteRenderedInClosedShadow = await secretInClosedShadow(page);
 
           // Let the attacks run: the kit scans every 150 ms and forges every 300 ms.
           await page.waitForTimeout(2_000);
