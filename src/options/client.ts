@@ -9,6 +9,21 @@ import type { ExportFile, LibraryStats } from '../shared/messages';
 import { err, ok, type Result } from '../shared/result';
 import { loadSettings, onSettingsChanged, saveSettings, type Settings } from '../shared/settings';
 
+/**
+ * The popup keeps the head of the library in this origin's localStorage to paint at once
+ * (src/popup/library-cache.ts, same key prefix): deleting everything must drop it too.
+ */
+const LIBRARY_HEAD_PREFIX = 'gleaner:library-head';
+
+function forgetLibraryHead(): void {
+  try {
+    for (const key of Object.keys(localStorage))
+      if (key.startsWith(LIBRARY_HEAD_PREFIX)) localStorage.removeItem(key);
+  } catch {
+    // No localStorage: nothing was cached.
+  }
+}
+
 export interface CommandInfo {
   name: string;
   description: string;
@@ -86,7 +101,11 @@ export const optionsClient = {
 
   stats: (): Promise<Result<LibraryStats>> => toBackground('stats'),
   exportAll: (): Promise<Result<ExportFile>> => toBackground('exportLibrary', 'json', { kind: 'all' }),
-  deleteAll: (): Promise<Result<{ pages: number; annotations: number }>> => toBackground('deleteAll'),
+  async deleteAll(): Promise<Result<{ pages: number; annotations: number }>> {
+    const r = await toBackground('deleteAll');
+    if (r.ok) forgetLibraryHead();
+    return r;
+  },
 
   /** Save a file through a Blob and an <a download> (no downloads permission needed). */
   download(file: Pick<ExportFile, 'filename' | 'mime' | 'text'>): void {

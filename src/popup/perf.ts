@@ -27,6 +27,15 @@ export function markFirstPaint(what: string): void {
   afterNextPaint(() => mark('gleaner:fmp', what));
 }
 
+const once = new Set<string>();
+
+/** A mark set the first time only, after the next paint (e.g. the library's fresh rows). */
+export function markOnce(name: string): void {
+  if (once.has(name)) return;
+  once.add(name);
+  afterNextPaint(() => mark(name));
+}
+
 export function markSearchResults(query: string): void {
   mark('gleaner:search-commit', query);
   afterNextPaint(() => mark('gleaner:search-painted', query));

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ListAnnotationsQuery } from '../../src/shared/messages';
 import { libraryClient, openAndReveal } from '../../src/popup/client';
 import { Library } from '../../src/popup/components/Library/Library';
+import { writeHead } from '../../src/popup/library-cache';
 import { EMPTY_FILTER, type LibraryFilter } from '../../src/popup/library-filter';
 import { annotation, assertInert, errR, HOSTILE, okR, pageRecord } from './popup-fixtures';
 
@@ -39,6 +40,7 @@ function serveLibrary(total: number) {
 }
 
 beforeEach(() => {
+  localStorage.clear();
   vi.mocked(libraryClient.listAnnotations).mockResolvedValue(okR({ items: [], total: 0 }));
   vi.mocked(libraryClient.search).mockResolvedValue(okR([]));
 });
@@ -208,6 +210,30 @@ describe('Library', () => {
         limit: 100,
       }),
     );
+    expect(await screen.findByText('Nothing matches these filters.')).toBeTruthy();
+  });
+
+  it('paints the cached head of the library at once, then replaces it with the fresh list', async () => {
+    writeHead('annotations', 2, [annotation({ exact: 'cached one' }), annotation({ exact: 'cached two' })]);
+    let answer: (v: Awaited<ReturnType<typeof libraryClient.listAnnotations>>) => void = () => {};
+    vi.mocked(libraryClient.listAnnotations).mockReturnValueOnce(new Promise(done => (answer = done)));
+    render(<Harness />);
+    // Before the worker answers: the cached rows, and no secondary calls competing with the list.
+    expect(screen.getByText('cached one')).toBeTruthy();
+    expect(libraryClient.stats).not.toHaveBeenCalled();
+    answer(okR({ items: [annotation({ exact: 'fresh one' })], total: 1 }));
+    expect(await screen.findByText('fresh one')).toBeTruthy();
+    expect(screen.queryByText('cached one')).toBeNull();
+    expect(screen.getByText('1 highlight, newest first')).toBeTruthy();
+    await waitFor(() => expect(libraryClient.stats).toHaveBeenCalled());
+    // The fresh head is what the next opening paints first.
+    expect(localStorage.getItem('gleaner:library-head:annotations')).toContain('fresh one');
+  });
+
+  it('does not use the cached head for a filtered list', async () => {
+    writeHead('annotations', 1, [annotation({ exact: 'cached one' })]);
+    render(<Harness initial={{ ...EMPTY_FILTER, color: 'blue' }} />);
+    expect(screen.queryByText('cached one')).toBeNull();
     expect(await screen.findByText('Nothing matches these filters.')).toBeTruthy();
   });
 });

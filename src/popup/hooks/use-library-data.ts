@@ -8,10 +8,11 @@ import type { SearchHit } from '../../shared/messages';
 import type { CallError } from '../../shared/result';
 import type { Annotation, PageRecord } from '../../shared/types';
 import { libraryClient } from '../client';
-import { inDateRange, toListQuery, type LibraryFilter } from '../library-filter';
+import { readHead, writeHead } from '../library-cache';
+import { inDateRange, isFiltered, toListQuery, type LibraryFilter } from '../library-filter';
 
 export const BLOCK = 100;
-export const SEARCH_LIMIT = 500;
+export const SEARCH_LIMIT = 200;
 
 export type Row =
   | {
@@ -26,7 +27,8 @@ export type Row =
 export type LibraryData =
   | { status: 'loading' }
   | { status: 'error'; error: CallError }
-  | { status: 'ready'; count: number; mode: 'list' | 'search'; query: string };
+  /** `cached`: rows from the last opening, shown until the worker answers (see library-cache.ts). */
+  | { status: 'ready'; count: number; mode: 'list' | 'search'; query: string; cached?: boolean };
 
 function hitRow(h: SearchHit): Row | null {
   if (h.type === 'annotation' && h.annotation)
@@ -35,12 +37,28 @@ function hitRow(h: SearchHit): Row | null {
   return null;
 }
 
+const toRow = (item: Annotation | PageRecord, show: LibraryFilter['show']): Row =>
+  show === 'pages'
+    ? { type: 'page', page: item as PageRecord }
+    : { type: 'annotation', annotation: item as Annotation, page: null };
+
+/** The cached head of the unfiltered list, as the first state (read synchronously, once). */
+function initial(filter: LibraryFilter): { data: LibraryData; map: Map<number, Row> } {
+  const head = isFiltered(filter) ? null : readHead(filter.show);
+  if (!head) return { data: { status: 'loading' }, map: new Map() };
+  return {
+    data: { status: 'ready', count: head.total, mode: 'list', query: '', cached: true },
+    map: new Map(head.items.map((item, i) => [i, toRow(item, filter.show)])),
+  };
+}
+
 export function useLibraryData(filter: LibraryFilter) {
-  const [data, setData] = useState<LibraryData>({ status: 'loading' });
+  const [first] = useState(() => initial(filter));
+  const [data, setData] = useState<LibraryData>(first.data);
   const [, setVersion] = useState(0);
   // Rows of one list generation (seq); swapped in whole when the new list's first reply arrives, so
   // the old rows stay on screen instead of flashing placeholders while the user types.
-  const rows = useRef({ seq: 0, map: new Map<number, Row>() });
+  const rows = useRef({ seq: 0, map: first.map });
   const pending = useRef(new Set<string>());
   const seq = useRef(0);
   const [attempt, setAttempt] = useState(0);
@@ -64,14 +82,8 @@ export function useLibraryData(filter: LibraryFilter) {
       }
       if (rows.current.seq !== mySeq) rows.current = { seq: mySeq, map: new Map() };
       const map = rows.current.map;
-      reply.value.items.forEach((item, i) =>
-        map.set(
-          block * BLOCK + i,
-          filter.show === 'pages'
-            ? { type: 'page', page: item as PageRecord }
-            : { type: 'annotation', annotation: item as Annotation, page: null },
-        ),
-      );
+      reply.value.items.forEach((item, i) => map.set(block * BLOCK + i, toRow(item, filter.show)));
+      if (block === 0 && !isFiltered(filter)) writeHead(filter.show, reply.value.total, reply.value.items);
       if (block === 0) setData({ status: 'ready', count: reply.value.total, mode: 'list', query: '' });
       else setVersion(v => v + 1);
     },
@@ -114,6 +126,7 @@ export function useLibraryData(filter: LibraryFilter) {
   /** Make sure the rows [start, end) are loaded (list mode). */
   const ensure = useCallback(
     (start: number, end: number) => {
+      // While the cached head is shown (seq 0), wait for the fresh first block before paging on.
       if (q || rows.current.seq !== seq.current) return;
       for (let b = Math.floor(start / BLOCK); b * BLOCK < end; b++)
         if (!rows.current.map.has(b * BLOCK)) void fetchBlock(b, seq.current);

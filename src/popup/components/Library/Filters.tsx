@@ -92,7 +92,7 @@ export function Filters({
             onChange={e => onChange({ to: e.currentTarget.value })}
           />
         </label>
-        <label>
+        <label class="show">
           <span class="sr-only">Show</span>
           <select
             value={filter.show}

@@ -8,9 +8,9 @@ import type { LibraryStats } from '../../../shared/messages';
 import type { Color } from '../../../shared/types';
 import { libraryClient, openAndReveal } from '../../client';
 import { useDebouncedCallback } from '../../hooks/use-debounced-callback';
-import { useLibraryData } from '../../hooks/use-library-data';
+import { SEARCH_LIMIT, useLibraryData } from '../../hooks/use-library-data';
 import { isFiltered, type LibraryFilter } from '../../library-filter';
-import { markFirstPaint, markSearchResults } from '../../perf';
+import { markFirstPaint, markOnce, markSearchResults } from '../../perf';
 import { describeError } from '../common/errors';
 import { Empty, ErrorNotice, Loading } from '../common/Notice';
 import { Filters } from './Filters';
@@ -36,8 +36,11 @@ export function Library({
   const { data, rowAt, ensure, retry } = useLibraryData(filter);
   const commitQuery = useDebouncedCallback((q: string) => onFilterChange({ q }), SEARCH_DEBOUNCE_MS);
 
-  // Filter choices and page titles are secondary: fetched after the list, failures only cost labels.
+  // Filter choices and page titles are secondary: fetched once the list has its fresh rows (so they
+  // do not compete with it in the worker); failures only cost labels.
+  const listed = data.status !== 'loading' && !(data.status === 'ready' && data.cached);
   useEffect(() => {
+    if (!listed) return;
     let live = true;
     void libraryClient.stats().then(r => live && r.ok && setStats(r.value));
     void libraryClient.listPages({ limit: 1000, sort: 'updated' }).then(r => {
@@ -46,11 +49,12 @@ export function Library({
     return () => {
       live = false;
     };
-  }, []);
+  }, [listed]);
 
   useLayoutEffect(() => {
     if (data.status === 'loading') return;
     markFirstPaint('library');
+    if (data.status === 'ready' && data.mode === 'list' && !data.cached) markOnce('gleaner:library-fresh');
     if (data.status === 'ready' && data.mode === 'search') markSearchResults(data.query);
   }, [data]);
 
@@ -122,7 +126,9 @@ export function Library({
       <p class="count muted" role="status">
         {data.status === 'ready'
           ? data.mode === 'search'
-            ? `${data.count} result${data.count === 1 ? '' : 's'}`
+            ? data.count >= SEARCH_LIMIT
+              ? `The ${SEARCH_LIMIT} best results; add words to narrow it down`
+              : `${data.count} result${data.count === 1 ? '' : 's'}`
             : `${data.count} ${filter.show === 'pages' ? 'page' : 'highlight'}${data.count === 1 ? '' : 's'}, newest first`
           : ''}
       </p>
