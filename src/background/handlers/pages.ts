@@ -4,7 +4,7 @@ import type { ToBackground } from '../../shared/messages';
 import * as v from '../../shared/validate';
 import * as pages from '../db/pages';
 import { publicPage } from '../db/schema';
-import { noteChange } from '../search/library-index';
+import { noteChange, warm } from '../search/library-index';
 import { assertMayTouch, nowIso } from './auth';
 
 type H = Handlers<ToBackground>;
@@ -33,4 +33,8 @@ export const deletePage: H['deletePage'] = async (ctx, raw) => {
   return { deletedAnnotations: deletedAnnotations.length };
 };
 
-export const listPages: H['listPages'] = async (_ctx, raw) => pages.listPages(v.listPagesQuery(raw));
+export const listPages: H['listPages'] = async (_ctx, raw) => {
+  const query = v.listPagesQuery(raw);
+  warm(); // the library view is open: a search is likely next
+  return pages.listPages(query);
+};

@@ -126,6 +126,14 @@ function ensure(): Promise<Built> {
   return building;
 }
 
+/**
+ * Start building the index without waiting (the popup's library views call this, so the first
+ * search typed there finds the index ready). Failures surface on the next real search.
+ */
+export function warm(): void {
+  ensure().catch(() => undefined);
+}
+
 function matchesSite(url: string, page: PageRecord | undefined, site: string): boolean {
   const s = site.toLowerCase().replace(/^www\./, '');
   return siteOf(url) === s || (page?.siteName ?? '').toLowerCase() === s;
