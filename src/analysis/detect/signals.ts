@@ -77,7 +77,7 @@ export const NEGATIVE_LD = new Set([
 
 const NEG_PATH =
   /\/(search|suche|recherche|buscar|tag|tags|tagged|category|categories|kategorie|categorie|categoria|topics?|section|archive|archives|author|authors|product|products|produkt|p|dp|item|shop|store|cart|checkout|login|log-in|signin|sign-in|signup|sign-up|register|registration|account|my-account|user|users|profile|members?|forum|forums|threads?|board|viewforum|viewtopic|showthread|community|help|support|faq|contact|kontakt|contacto|contatti|impressum|about|status|video|videos|watch|gallery|photos?|player|app|dashboard|settings|r|comments|questions)(\/|$|\.|\?)/i;
-const NEG_QUERY = /[?&](q|query|s|search|keyword|keywords|term|searchterm|page|tag|cat|category)=/i;
+const NEG_QUERY = /[?&](q|query|s|search|keyword|keywords|term|searchterm|tag|category)=/i;
 
 export function urlShape(url: string): UrlShape {
   const shape: UrlShape = { root: false, date: false, slug: false, negative: null, depth: 0 };
@@ -190,6 +190,7 @@ export function readSignals(doc: Document, url: string): Signals {
   let story = 0;
   let seen = 0;
   const mass = new Map<Element, number>();
+  const linkMass = new Map<Element, number>();
   const stack: Frame[] = [{ el: body, inLink: false, key: body }];
   while (stack.length && seen < MAX_NODES) {
     const f = stack.pop()!;
@@ -200,8 +201,10 @@ export function readSignals(doc: Document, url: string): Signals {
         if (!/\S/.test(v)) continue;
         const len = v.replace(/\s+/g, ' ').trim().length;
         total += len;
-        if (f.inLink) linked += len;
-        else if (f.key) {
+        if (f.inLink) {
+          linked += len;
+          if (f.key) linkMass.set(f.key, (linkMass.get(f.key) ?? 0) + len);
+        } else if (f.key) {
           story += len;
           mass.set(f.key, (mass.get(f.key) ?? 0) + len);
         }
@@ -220,8 +223,23 @@ export function readSignals(doc: Document, url: string): Signals {
       stack.push({ el, inLink, key });
     }
   }
+  // Level 2: stories that wrap each paragraph in its own <div> (CNN, NYT) form one block in the
+  // parent. Only link-poor blocks of a sentence or more without a heading count, so a list of
+  // teaser cards (a linked heading and a blurb each) does not add up to a story.
   let best = 0;
-  for (const v of mass.values()) best = Math.max(best, v);
+  const parents = new Map<Element, number>();
+  for (const [el, v] of mass) {
+    best = Math.max(best, v);
+    if (v < 80 || (linkMass.get(el) ?? 0) > v * 0.25) continue;
+    const parent = el.parentElement;
+    if (!parent || el === body) continue;
+    parents.set(parent, (parents.get(parent) ?? 0) + v);
+  }
+  let checks = 0;
+  for (const [parent, v] of [...parents].sort((a, b) => b[1] - a[1])) {
+    if (v <= best || checks++ > 5) break;
+    if (!parent.querySelector('h2, h3, h4, article')) best = v;
+  }
   s.mass = words(best);
   s.paraWords = words(story);
   s.bodyChars = total;

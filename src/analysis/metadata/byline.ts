@@ -36,6 +36,10 @@ const AGENCIES = new Set(
   ).split('|'),
 );
 
+/** A month name left at the end once a glued-on date's digits are cut ("Joshua Sokol May 12, 2017"). */
+const MONTH_TAIL =
+  /\s+(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|août|sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?)\.?,?\s*$/i;
+
 const SPLIT =
   /\s*(?:,|;|&|\+|\/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bsowie\b|\bwith\b|\bmit\b|\bavec\b|\bcon\b)\s*/i;
 
@@ -47,17 +51,23 @@ function siteKeys(ctx: AuthorContext): string[] {
       .replace(/^www\d*\./, '')
       .split('.')
       .slice(0, -1)
-      .join('');
+      .join('')
+      .replace(/[^a-z0-9]/gi, '');
     if (core.length >= 3) keys.push(core.toLowerCase());
   }
   return keys.filter(k => k.length >= 3);
 }
 
-/** True when `name` is only a job title, an agency, or the site itself. */
+/** Words that mark an organisation rather than a person. */
+const ORG_WORD =
+  /\b(gmbh|ag|kg|e\.?\s?v|inc|ltd|llc|plc|corp|co|verlag|stiftung|presse|press|media|medien|news|verein|zeitung|magazin|magazine|online|group|gruppe|abteilung|department|ministry|ministerium|university|universität|team|editorial|redaktion|staff)\b\.?/i;
+
+/** True when `name` is only a job title, an agency, an organisation or the site itself. */
 function isNotAPerson(name: string, ctx: AuthorContext): boolean {
   const f = fold(name);
   if (!f) return true;
   if (AGENCIES.has(f)) return true;
+  if (ORG_WORD.test(name) && name.split(' ').length >= 2) return true;
   const words = f.split(' ');
   if (words.every(w => ROLE_WORDS.has(w))) return true;
   // "Courier Staff", "The Courier": the site once its role words are gone.
@@ -72,6 +82,8 @@ function plausibleName(name: string): boolean {
   const words = name.split(' ');
   if (words.length > 5) return false;
   if (!/^[\p{Lu}\p{Lo}]/u.test(name)) return false;
+  // "CC", "AP", "FAIL": initialisms and shouted words are not bylines on their own.
+  if (words.length === 1 && /^\p{Lu}+$/u.test(name) && name.length <= 5) return false;
   // Sentences ("Share this article") have several lower-case non-particle words.
   const lowers = words.filter(
     w =>
@@ -100,12 +112,13 @@ export function splitByline(raw: string, ctx: AuthorContext = {}): string[] {
   // A trailing date or count glued on ("Lucas Nolan22 Dec 2016") starts at the first digit.
   const digit = s.search(/\d/);
   if (digit >= 0) s = s.slice(0, digit);
+  s = s.replace(MONTH_TAIL, '');
   // "... on July 21", "... am 21. Juli", "... | Updated": what follows is a date or a status.
   s = s
     .replace(/\s+(?:on|am|le|el|il|op)(?:\s.*)?$/, '')
     .replace(/\s+(?:updated|aktualisiert|mis à jour|published|veröffentlicht|posted)\b.*$/i, '');
   s = squash(s.replace(/^[\s,:;.\-–—]+|[\s,:;\-–—]+$/g, ''));
-  if (!s) return [];
+  if (!s || isNotAPerson(s, ctx)) return [];
   const out: string[] = [];
   for (let part of s.split(SPLIT)) {
     part = squash(part.replace(PREFIX, '').replace(/^[\s,.:;'"“”()[\]-]+|[\s,:;'"“”()[\]-]+$/g, ''));

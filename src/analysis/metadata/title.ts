@@ -55,7 +55,9 @@ export function cleanTitle(raw: string | null | undefined, ctx: TitleContext = {
     const rest = t.slice(0, lastSep.index);
     const lw = wordCount(last);
     const rw = wordCount(rest);
-    if (lw <= (lastSep.sep.includes('|') ? 4 : 3) && rw >= 3 && rw >= 2 * lw) {
+    // Dashes also join headline parts ("Hund vertreibt Einbrecher – Zeugenaufruf"): only bars and
+    // the like mark a tag by shape alone.
+    if (!/[-–—]/.test(lastSep.sep) && lw <= 4 && rw >= 3 && rw >= 2 * lw) {
       t = rest.trim();
       continue;
     }

@@ -45,8 +45,10 @@ function cls(el: Element): string {
 /** True when the element sits in page chrome or in comments (checked up to 12 ancestors). */
 function inChrome(el: Element): boolean {
   let e: Element | null = el;
-  for (let i = 0; e && i < 12; i++, e = e.parentElement) {
+  for (let i = 0; e && i < 10; i++, e = e.parentElement) {
     const tag = e.tagName.toLowerCase();
+    // Page-level classes ("single-post comments-open") say nothing about this element.
+    if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article') return false;
     if (tag === 'nav' || tag === 'footer' || tag === 'aside') return true;
     if (BAD_CLASS.test(cls(e))) return true;
   }
@@ -79,8 +81,11 @@ export function readVisible(doc: Document, lang: string | null): Visible {
     const el = all[i];
     if (!el) continue;
     const tag = el.tagName.toLowerCase();
-    if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'noscript') continue;
     if (tag === 'h1' && h1 < 0) h1 = i;
+    if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'noscript') continue;
+    // Big containers ("content-meta-wrapper" around the page) are not bylines or datelines,
+    // and their text costs a full subtree walk.
+    if (el.childElementCount > 12) continue;
     const c = cls(el);
     const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase();
     const rel = (el.getAttribute('rel') ?? '').toLowerCase();
