@@ -145,6 +145,31 @@ describe('popup on the sample article', () => {
     }
   });
 
+  it('options: a setting changed there is stored at once; screenshots in light and dark', async () => {
+    const options = await ext.openExtensionPage('options.html');
+    options.on('pageerror', e => errors.push(e.message));
+    await options.setViewportSize({ width: 760, height: 1000 });
+    const toggle = options.getByRole('checkbox', { name: 'Mark key figures in articles' });
+    await toggle.waitFor();
+    await toggle.uncheck();
+    await expect
+      .poll(() =>
+        ext.worker.evaluate(() =>
+          chrome.storage.local
+            .get('settings')
+            .then(s => (s.settings as { highlightFigures?: boolean } | undefined)?.highlightFigures),
+        ),
+      )
+      .toBe(false);
+    await toggle.check();
+    await expect.poll(() => options.getByText('Alt+Shift+G').count()).toBe(1);
+    for (const scheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme: scheme });
+      await options.screenshot({ path: resolve(shots, `options-${scheme}.png`), fullPage: true });
+    }
+    await options.close();
+  });
+
   it('exports a file whose content is right', async () => {
     await popup.getByRole('tab', { name: 'Export and import' }).click();
     await popup.getByRole('radio', { name: 'JSON (W3C Web Annotation)' }).check();
