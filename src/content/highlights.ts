@@ -167,7 +167,9 @@ export class Highlights {
 
   /** Describe `range` (relative to the root), draw it at once and store it. Null when there is nothing to keep. */
   create(range: Range, color: Color, kind: AnnotationKind = 'highlight'): Annotation | null {
-    if (!this.pageUrl) this.pageUrl = normalizePageUrl(location.href);
+    // The URL now, not this.pageUrl: the URL watcher may not have seen a just-made SPA navigation yet.
+    const pageUrl = normalizePageUrl(location.href);
+    if (!this.pageUrl) this.pageUrl = pageUrl;
     const selector = describe(this.o.root(), range);
     const exact = quoteOf(selector);
     if (!exact.trim()) return null;
@@ -181,8 +183,8 @@ export class Highlights {
     const now = new Date().toISOString();
     const annotation: Annotation = {
       id: uuid(),
-      pageUrl: this.pageUrl,
-      target: { source: this.pageUrl, selector },
+      pageUrl,
+      target: { source: pageUrl, selector },
       kind,
       color,
       note: '',
