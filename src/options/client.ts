@@ -60,9 +60,12 @@ export const optionsClient = {
     return location.protocol === 'moz-extension:'
       ? {
           url: 'about:addons',
-          howTo: 'Open about:addons, click the gear icon and choose “Manage Extension Shortcuts”.',
+          howTo: 'open about:addons, click the gear icon and choose “Manage Extension Shortcuts”.',
         }
-      : { url: 'chrome://extensions/shortcuts', howTo: 'Open chrome://extensions/shortcuts in a new tab.' };
+      : {
+          url: 'chrome://extensions/shortcuts',
+          howTo: 'type chrome://extensions/shortcuts into the address bar.',
+        };
   },
 
   /**

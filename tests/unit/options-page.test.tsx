@@ -16,7 +16,7 @@ vi.mock('../../src/options/client', () => ({
     commands: vi.fn(),
     shortcutSettings: vi.fn(() => ({
       url: 'chrome://extensions/shortcuts',
-      howTo: 'Open chrome://extensions/shortcuts.',
+      howTo: 'type chrome://extensions/shortcuts into the address bar.',
     })),
     openShortcutSettings: vi.fn(async () => ({ ok: true, value: true })),
     storage: vi.fn(),
@@ -119,7 +119,9 @@ describe('options page', () => {
     render(<OptionsApp />);
     expect(await screen.findByText('Alt+Shift+G')).toBeTruthy();
     expect(screen.getByText('not set')).toBeTruthy();
-    expect(screen.getByText('chrome://extensions/shortcuts')).toBeTruthy();
+    expect(
+      screen.getByText(/Or by hand: type chrome:\/\/extensions\/shortcuts into the address bar/),
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Change shortcuts…' }));
     expect(optionsClient.openShortcutSettings).toHaveBeenCalled();
   });

@@ -40,7 +40,7 @@ export function Shortcuts() {
       </p>
       <p class={failed ? 'error' : 'help'} role={failed ? 'alert' : undefined}>
         {failed ? "The browser didn't open its shortcut settings. " : 'Or by hand: '}
-        {where.howTo} (<code>{where.url}</code>)
+        {where.howTo}
       </p>
     </section>
   );
