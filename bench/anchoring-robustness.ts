@@ -8,6 +8,9 @@
  * the edit the live range is the quote's (possibly edited) text at its new place, or collapsed when the text
  * was deleted (the highlight must then orphan).
  *
+ * Highlights whose quote and both 32-character contexts occur verbatim twice on the page are skipped: no text
+ * selector can tell such copies apart (duplicated page blocks); the unit tests cover duplicates separately.
+ *
  * Classification, in rendered-text offsets of the edited clone (E = expected span, A = anchored span):
  * - right place: A covers at least 90% of E and strays at most max(3, 10% of |E|) characters outside E;
  * - orphan: no anchor (correct when E is empty, i.e. the text was deleted);
@@ -331,6 +334,12 @@ export function runPage(
     if (!range) continue;
     const ours = describe(body, range, idx);
     if (ours.length === 0) continue;
+    // Skip highlights that no text selector can tell apart: quote and both contexts repeated verbatim
+    // elsewhere on the page (duplicated page blocks, e.g. a desktop and a mobile copy of the same list).
+    const q = ours[0] as { exact: string; prefix: string; suffix: string };
+    const whole = q.prefix + q.exact + q.suffix;
+    const first = idx.text.indexOf(whole);
+    if (first !== -1 && idx.text.indexOf(whole, first + 1) !== -1) continue;
     highlights.push({
       startPath: pathOf(body, range.startContainer),
       startOffset: range.startOffset,
@@ -430,8 +439,9 @@ export function runRobustness(
   const results = emptyResults();
   const gtCache = new Map<string, unknown>();
   let pages = 0;
-  const only = process.env.ANCHOR_PAGES ? Number(process.env.ANCHOR_PAGES) : Infinity;
-  for (const spec of loadSet(repoRoot).slice(0, only)) {
+  // ANCHOR_PAGES=from:to limits the run to a slice of the set (for investigation).
+  const [from, to] = (process.env.ANCHOR_PAGES ?? '0:').split(':').map(n => (n ? Number(n) : undefined));
+  for (const spec of loadSet(repoRoot).slice(from ?? 0, to)) {
     if (!fs.existsSync(path.join(corpus, spec.html))) continue;
     const n = runPage(corpus, spec, results, gtCache);
     if (n > 0) pages++;

@@ -272,7 +272,7 @@ async function main(): Promise<void> {
     '## Anchoring',
     '',
     `Date: ${new Date().toISOString().slice(0, 10)}. Node ${process.version}, Chromium ${version}, ${os.cpus().length} shared cores.`,
-    `Corpus: ${hasCorpus ? corpus.replace(repo, '.') : 'absent'}; long page: ${source}, ${res.textLength.toLocaleString('en')} characters of rendered text.`,
+    `Corpus: ${hasCorpus ? '../shared/corpus (Zyte: 181 pages, readability: 125 pages)' : 'absent'}; long page: ${source}, ${res.textLength.toLocaleString('en')} characters of rendered text.`,
     '',
     '### Speed (Chromium, `npm run bench:anchoring`)',
     '',

@@ -21,6 +21,8 @@ const SCORED_CAP = 200;
 const NEAR_WINDOW = 4096;
 /** A fuzzy span may be widened by at most this share of the quote's length to meet its context. */
 const MAX_EXTEND_RATE = 0.2;
+/** ... and by at most this many characters (about one long word). */
+const MAX_EXTEND = 24;
 /** Widening re-checks with a full edit distance; longer quotes skip it (their cost is quadratic). */
 const MAX_EXTEND_QUOTE = 2000;
 /** Least context evidence required on each side of a fuzzy match. */
@@ -120,13 +122,18 @@ function extendToContext(
   c: ScoredCandidate,
   maxErrors: number,
 ): Candidate | null {
-  const limit = Math.floor(q.exact.length * MAX_EXTEND_RATE);
+  const limit = Math.min(MAX_EXTEND, Math.floor(q.exact.length * MAX_EXTEND_RATE));
   const pg = c.prefix.gap;
   const sg = c.suffix.gap;
   if (!(pg <= limit && sg <= limit) || (pg <= TIGHT_GAP && sg <= TIGHT_GAP)) return null;
   if (q.exact.length > MAX_EXTEND_QUOTE) return null;
   const start = c.start - (pg > TIGHT_GAP ? pg : 0);
   const end = c.end + (sg > TIGHT_GAP ? sg : 0);
+  // Never widen across a block boundary: that gap is an inserted block, not an edited word.
+  if (q.isBreak) {
+    for (let i = start; i < c.start; i++) if (q.isBreak(i)) return null;
+    for (let i = c.end; i < end; i++) if (q.isBreak(i)) return null;
+  }
   const errors = editDistance(q.exact, text.slice(start, end));
   if (errors > maxErrors) return null;
   return { start, end, quoteSim: 1 - errors / q.exact.length };
