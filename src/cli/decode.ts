@@ -23,10 +23,21 @@ export function sniffCharset(bytes: Uint8Array): string {
   }
 }
 
+/** windows-1252 bytes 0x80..0x9F (U+FFFD where the code page leaves a hole). */
+const CP1252_HIGH =
+  '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd' +
+  '\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
+
 export function decodeHtml(bytes: Uint8Array): { text: string; charset: string } {
   const charset = sniffCharset(bytes);
   // TextDecoder strips a matching BOM itself.
-  return { text: new TextDecoder(charset).decode(bytes), charset };
+  let text = new TextDecoder(charset).decode(bytes);
+  // Node builds with small ICU decode windows-1252 (and its aliases latin1/iso-8859-1/ascii) as
+  // ISO-8859-1, leaving C1 controls where the page has dashes, quotes and the euro sign.
+  if (charset === 'windows-1252') {
+    text = text.replace(/[\u0080-\u009f]/g, c => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  }
+  return { text, charset };
 }
 
 function latin1(bytes: Uint8Array): string {

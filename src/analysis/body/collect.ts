@@ -7,7 +7,7 @@ import type { TextBlock } from '../figures/index';
 import type { ElementStats, StatsResult } from './stats';
 import { linkDensity } from './stats';
 import { classWeight, isUnlikely } from './score';
-import { BLOCK_TAGS, BOILERPLATE_LINE, DROP_INSIDE, HEADING_TAGS, TEASER_HEADING } from './hints';
+import { BLOCK_TAGS, BOILERPLATE_LINE, DROP_INSIDE, HEADING_TAGS, PITCH, TEASER_HEADING } from './hints';
 import { SegmentTextMap } from './text-map';
 
 const FURNITURE_ROLES =
@@ -67,7 +67,9 @@ export function collectText(
     const text = para;
     para = '';
     const drop =
-      (text.length < 200 && BOILERPLATE_LINE.test(text)) || (titleNorm !== '' && norm(text) === titleNorm);
+      (text.length < 200 && (BOILERPLATE_LINE.test(text) || PITCH.test(text))) ||
+      (text.length < 60 && TEASER_HEADING.test(text)) ||
+      (titleNorm !== '' && norm(text) === titleNorm);
     if (drop) {
       map.truncate(paraSegStart);
       return;

@@ -130,8 +130,12 @@ export const DROP_INSIDE =
 
 /** Headings that introduce teasers, not text ("Related", "Read more", "Latest", ...), in en/de/fr/es. */
 export const TEASER_HEADING =
-  /^\s*(related( (stories|articles|content|posts|coverage|topics|news))?|recommend(ed)?( for you| stories| articles| reading)?|latest( news| stories)?|read (more|next|also)|more (from|on|in|stories|news|articles|like this)[^]{0,40}|most (read|popular|viewed|shared)|popular( now)?|trending( now)?|you (may|might) (also )?like|see also|also read|further reading|top stories|editor'?s picks|mehr zum thema|das könnte (sie|dich) auch interessieren|weitere artikel|lesen sie auch|auch interessant|à lire aussi|lire aussi|sur le même sujet|les plus lus|te puede interesar|lee también|noticias relacionadas|más noticias|comments?|share( this)?( article| story)?|advertisement|anzeige|publicité|publicidad)\s*:?\s*$/i;
+  /^\s*(related( (stories|articles|content|posts|coverage|topics|news))?|recommend(ed)?( for you| stories| articles| reading)?|latest( news| stories)?|read (more|next|also)|more (from|on|in|stories|news|articles|like this)[^]{0,40}|more [^]{0,30}(stories|news|articles|reads|coverage)|most (read|popular|viewed|shared)|popular( now)?|trending( now)?|you (may|might) (also )?like|see also|also read|further reading|top stories|editor'?s picks|mehr zum thema|das könnte (sie|dich) auch interessieren|weitere artikel|lesen sie auch|auch interessant|à lire aussi|lire aussi|sur le même sujet|les plus lus|te puede interesar|lee también|noticias relacionadas|más noticias|comments?|share( this)?( article| story)?|advertisement|anzeige|publicité|publicidad)\s*:?\s*$/i;
 
 /** Short paragraphs that are furniture whatever their markup says. */
 export const BOILERPLATE_LINE =
-  /^\s*(views?\s*:?\s*[\d,.]+|[\d,.]+\s*views?|share( this)?( on \w+)?|print|email|tweet|advertisement|anzeige|publicité|publicidad|related:?|read more|continue reading|click here to [^.]{0,60}|photo:?[^.]{0,60}|image:?[^.]{0,60}|\(?(photo|image|picture|foto|bild)s?( credit)?:[^]{0,80}|(copyright|©)[^]{0,120}|all rights reserved\.?|sign up[^.]{0,80}|subscribe[^.]{0,80}|follow us[^.]{0,80}|(updated|published|posted)( on)?:?\s[^]{0,40}\d[^]{0,30})\s*$/i;
+  /^\s*(views?\s*:?\s*[\d,.]+|[\d,.]+\s*views?|share( this)?( on \w+)?|print|email|tweet|advertisement|anzeige|publicité|publicidad|related:?|read more|continue reading|click here to [^.]{0,60}|photo:?[^.]{0,60}|image:?[^.]{0,60}|\(?(photo|image|picture|foto|bild)s?( credit)?:[^]{0,80}|(copyright|©)[^]{0,120}|all rights reserved\.?|sign up[^.]{0,80}|subscribe[^.]{0,80}|follow us[^.]{0,80}|(updated|published|posted)( on)?:?\s[^]{0,40}\d[^]{0,30}|tags?:?|have a (news )?tip\?[^]{0,200})\s*$/i;
+
+/** A newsletter or subscription pitch (tested on short paragraphs only). */
+export const PITCH =
+  /\b(subscribe|sign up|inbox)\b[^]{0,150}\bnewsletters?\b|\bnewsletters?\b[^]{0,150}\b(subscribe|sign up|inbox)\b/i;

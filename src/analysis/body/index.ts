@@ -38,7 +38,7 @@ export function extractBody(doc: Document, opts: BodyOptions = {}): BodyResult {
   if (!body || body.tagName.toUpperCase() === 'FRAMESET') return EMPTY;
   const deadline = opts.deadline ?? Infinity;
   const st = collectStats(body, { maxElements: opts.maxElements ?? 150_000, deadline });
-  const hinted = findHint(doc, st.index);
+  const hinted = st.hinted;
   let best: BodyResult = EMPTY;
   for (const stripUnlikely of [true, false]) {
     const choice = chooseRoot(st, { stripUnlikely, hinted });
@@ -50,29 +50,4 @@ export function extractBody(doc: Document, opts: BodyOptions = {}): BodyResult {
     if (best.text.length >= MIN_TEXT || performance.now() > deadline) break;
   }
   return best;
-}
-
-/**
- * An element the page itself marks as the article: itemprop=articleBody, a schema.org Article
- * item, or a lone <article>.
- */
-function findHint(doc: Document, index: Map<Element, number>): number {
-  const marked = doc.querySelector('[itemprop~="articleBody" i]');
-  if (marked) {
-    const i = index.get(marked);
-    if (i !== undefined) return i;
-  }
-  const typed = doc.querySelector(
-    '[itemtype*="schema.org/Article" i],[itemtype*="schema.org/NewsArticle" i],[itemtype*="schema.org/BlogPosting" i],[itemtype*="schema.org/Report" i]',
-  );
-  if (typed && typed !== doc.body) {
-    const i = index.get(typed);
-    if (i !== undefined) return i;
-  }
-  const articles = doc.getElementsByTagName('article');
-  if (articles.length === 1) {
-    const i = index.get(articles[0]!);
-    if (i !== undefined) return i;
-  }
-  return -1;
 }

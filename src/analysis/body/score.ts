@@ -185,7 +185,42 @@ export function chooseRoot(st: StatsResult, opts: ScoreOptions): RootChoice | nu
     if (stats[p]!.el.childElementCount !== 1) break;
     top = p;
   }
-  return { top, parts: siblingsThatBelong(st, top, scores), scores };
+  const chunks = repeatedChunks(st, top);
+  return { top, parts: chunks ?? siblingsThatBelong(st, top, scores), scores };
+}
+
+/**
+ * Article text split into repeated wrappers (chunks of the body between ad rails, each in an
+ * element of the same tag and class): when an ancestor of the top, up to three levels up, has
+ * same-class siblings that also hold plain paragraph text, the article is all of them.
+ */
+function repeatedChunks(st: StatsResult, top: number): number[] | null {
+  const { stats, index } = st;
+  let branch = top;
+  for (let level = 0; level < 3; level++) {
+    const b = stats[branch]!;
+    const parentEl = b.el.parentElement;
+    if (!parentEl || b.parent < 0) return null;
+    const tag = parentEl.tagName.toUpperCase();
+    if (tag === 'BODY' || tag === 'HTML') return null;
+    const cls = b.el.getAttribute('class');
+    if (cls && cls.trim()) {
+      const same: number[] = [];
+      let textual = 0;
+      for (let c = parentEl.firstElementChild; c; c = c.nextElementSibling) {
+        if (c.tagName !== b.el.tagName || c.getAttribute('class') !== cls) continue;
+        const i = index.get(c);
+        if (i === undefined) continue;
+        same.push(i);
+        const s = stats[i]!;
+        if (i !== branch && s.p > 0 && s.text >= 150 && linkDensity(s) < 0.25 && classWeight(s) >= 0)
+          textual++;
+      }
+      if (same.length >= 2 && textual >= 1) return same;
+    }
+    branch = b.parent;
+  }
+  return null;
 }
 
 /** The top candidate plus those of its siblings that read as more of the same article. */
