@@ -68,5 +68,6 @@ export function toJsonLd(snapshot: LibrarySnapshot): string {
       items: snapshot.annotations.map(annotationToJsonLd),
     },
   };
-  return `${JSON.stringify(doc, null, 1)}\n`;
+  // Compact: a 10,000-annotation library is ~30% smaller than indented, and it crosses a message.
+  return `${JSON.stringify(doc)}\n`;
 }
