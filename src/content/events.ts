@@ -31,7 +31,8 @@ const INTERACTIVE =
 
 export function attachPageEvents(doc: Document, ctl: PageEventSink): () => void {
   const win = doc.defaultView;
-  let lastHover = 0;
+  let hover: { x: number; y: number } | null = null;
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
   let frame = 0;
   const reposition = () => {
     if (frame) return;
@@ -66,11 +67,13 @@ export function attachPageEvents(doc: Document, ctl: PageEventSink): () => void 
         break;
       }
       case 'mousemove': {
-        const now = e.timeStamp;
-        if (now - lastHover < HOVER_MS) break;
-        lastHover = now;
+        // Throttled with a trailing call: the pointer's resting place is always examined.
         const m = e as MouseEvent;
-        if (m.buttons === 0) ctl.onHoverAt(m.clientX, m.clientY);
+        hover = m.buttons === 0 ? { x: m.clientX, y: m.clientY } : null;
+        hoverTimer ??= setTimeout(() => {
+          hoverTimer = undefined;
+          if (hover) ctl.onHoverAt(hover.x, hover.y);
+        }, HOVER_MS);
         break;
       }
       case 'keydown': {
@@ -95,5 +98,6 @@ export function attachPageEvents(doc: Document, ctl: PageEventSink): () => void 
     for (const type of TYPES) doc.removeEventListener(type, onEvent, opts);
     win?.removeEventListener('resize', onEvent);
     if (frame) cancelAnimationFrame(frame);
+    if (hoverTimer !== undefined) clearTimeout(hoverTimer);
   };
 }

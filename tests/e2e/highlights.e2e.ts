@@ -412,4 +412,34 @@ describe('highlights', () => {
     await cdp.detach();
     await page.close();
   });
+
+  it('shows a key figure card on hover and pins the figure as an annotation', async () => {
+    const page = await ext.openFixture('nato-patriot/');
+    await page.setViewportSize({ width: 1100, height: 900 });
+    const cdp = await page.context().newCDPSession(page);
+    await expect
+      .poll(() => highlightTexts(page, 'figure'), { timeout: 15_000 })
+      .toContain('nearly 4 million U.S. dollars');
+    const pt = await page.evaluate(() => {
+      for (const r of CSS.highlights.get('gleaner-figure')!) {
+        if ((r as Range).toString() !== 'nearly 4 million U.S. dollars') continue;
+        (r as Range).startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        const rect = (r as Range).getClientRects()[0]!;
+        return { x: rect.left + 10, y: (rect.top + rect.bottom) / 2 };
+      }
+      return null;
+    });
+    await page.mouse.move(pt!.x - 40, pt!.y - 40);
+    await page.mouse.move(pt!.x, pt!.y, { steps: 4 });
+    await expect.poll(() => shadowNode(cdp, { name: 'DD', text: 'money' }), { timeout: 5000 }).not.toBeNull();
+    expect(await shadowNode(cdp, { name: 'DD', text: '4,000,000 USD' })).not.toBeNull();
+    await page.screenshot({ path: resolve(artifacts, 'figure-card.png') });
+    await clickShadow(page, cdp, { name: 'BUTTON', text: 'Pin' });
+    const url = ext.fixture('nato-patriot/');
+    await expect
+      .poll(async () => (await stored(url)).filter(a => a.kind === 'figure').length, { timeout: 10_000 })
+      .toBe(1);
+    await cdp.detach();
+    await page.close();
+  });
 });
