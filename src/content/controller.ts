@@ -103,7 +103,8 @@ export class ContentController {
     this.ui.update({ labels: this.settings.colorLabels });
     this.stops.push(attachPageEvents(this.doc, this));
     whenIdle(() => {
-      if (!this.active) return;
+      // No <body> (an SVG or XML document): nothing to highlight.
+      if (!this.active || !this.doc.body) return;
       this.watcher = watchContent(this.doc.body, () => this.onContentChange(), {
         isOwn: n => this.ui.isOwnNode(n) || (n.nodeType === 1 && (n as Element).localName === MARK_TAG),
       });
