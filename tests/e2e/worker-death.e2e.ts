@@ -24,9 +24,114 @@ const SEED = 0x8badf00d;
 const MAX_TRIES = 200;
 const PAGE = 'https://news.example.org/2026/11/worker-death.html';
 
+const CONTENT_SAVES = SOAK ? 60 : 20;
+let contentFigures: Record<string, unknown> = {};
+
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 describe('worker death', () => {
+  // First in the file: openFixture and tabId need the harness's worker handle, stale after a stop.
+  it(
+    `content script: every highlight made while the worker dies is stored after its own retries (${CONTENT_SAVES})`,
+    { timeout: SOAK ? 300_000 : 120_000 },
+    async () => {
+      await ext.resetStorage();
+      const tab = await ext.openFixture('nato-patriot/');
+      const url = ext.fixture('nato-patriot/');
+      const tabId = await ext.tabId(tab);
+      // Calls to the content script go from an extension page (tabs.sendMessage), not through the worker.
+      const sender = await ext.openExtensionPage('options.html');
+      const rng = seededRandom(SEED ^ 0x5a5a);
+      let stopping = true;
+      let stops = 0;
+      const stopper = (async () => {
+        while (stopping) {
+          await sleep(5 + Math.floor(rng() * 150));
+          if (stopping)
+            await ext.stopWorkers().then(
+              () => stops++,
+              () => undefined,
+            );
+        }
+      })();
+
+      const created: string[] = [];
+      try {
+        for (let i = 0; i < CONTENT_SAVES; i++) {
+          // Select the i-th word of 6+ letters in the article, as a reader would.
+          const selected = await tab.evaluate(k => {
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            let seen = 0;
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const parent = n.parentElement;
+              if (!parent || parent.closest('script,style,noscript')) continue;
+              for (const m of (n as Text).data.matchAll(/[A-Za-z]{6,}/g)) {
+                if (seen++ < k) continue;
+                const r = document.createRange();
+                r.setStart(n, m.index);
+                r.setEnd(n, m.index + m[0].length);
+                getSelection()?.removeAllRanges();
+                getSelection()?.addRange(r);
+                return m[0];
+              }
+            }
+            return null;
+          }, i * 3);
+          expect(selected).not.toBeNull();
+          const reply = (await sender.evaluate(
+            ([id]) =>
+              chrome.tabs.sendMessage(
+                id,
+                { gleaner: 1, type: 'highlightSelection', args: [null] },
+                { frameId: 0 },
+              ),
+            [tabId] as const,
+          )) as { ok: boolean; value?: { id: string } | null };
+          expect(reply).toMatchObject({ ok: true });
+          if (reply.value?.id) created.push(reply.value.id);
+          await sleep(Math.floor(rng() * 60));
+        }
+      } finally {
+        stopping = false;
+        await stopper;
+      }
+      expect(created).toHaveLength(CONTENT_SAVES);
+
+      // The content script retries unsaved highlights on its own timer (15 s): wait for it, never retry for it.
+      const endedAt = Date.now();
+      let storedAtEnd = -1;
+      let stored: Annotation[] = [];
+      for (const deadline = endedAt + 60_000; Date.now() < deadline; await sleep(500)) {
+        const r = await ext.callBackground('annotationsForPage', url).catch(() => null);
+        if (!r?.ok) continue;
+        stored = r.value;
+        if (storedAtEnd < 0) storedAtEnd = stored.length;
+        if (created.every(id => stored.some(a => a.id === id))) break;
+      }
+      const drainMs = Date.now() - endedAt;
+      const ids = new Set(stored.map(a => a.id));
+      const missing = created.filter(id => !ids.has(id));
+      const page = await value(ext.callBackground('getPage', url));
+      contentFigures = {
+        contentSaves: CONTENT_SAVES,
+        contentWorkerStops: stops,
+        contentStoredWhenLoopEnded: storedAtEnd,
+        contentSavedByRetry: CONTENT_SAVES - storedAtEnd,
+        contentMissingAfterRetries: missing.length,
+        contentDuplicates: stored.length - ids.size,
+        contentDrainMs: drainMs,
+        contentPageAnnotationCount: page?.annotationCount ?? null,
+      };
+      console.log(`worker death (content script): ${JSON.stringify(contentFigures)}`);
+      await tab.close();
+      await sender.close();
+      expect(missing).toEqual([]);
+      expect(stored).toHaveLength(CONTENT_SAVES);
+      expect(page?.annotationCount).toBe(CONTENT_SAVES);
+      expect(stops).toBeGreaterThan(0);
+    },
+  );
+
   it(
     `never confirms a save that is then missing (${SAVES} saves, worker stopped at random moments)`,
     { timeout: SOAK ? 600_000 : 180_000 },
@@ -99,6 +204,7 @@ describe('worker death', () => {
       const page = await value(ext.callBackground('getPage', PAGE));
 
       const file = writeRecord('worker-death', {
+        ...contentFigures,
         seed: SEED,
         saves: SAVES,
         lanesInFlight: LANES,
