@@ -243,6 +243,17 @@ suite('anchor after edits', () => {
     expect(renderedText(root, got.range)).toBe('Economists at the national bank were more cautious');
   });
 
+  it('never widens a fuzzy match over an inserted block', () => {
+    const root = dom(ARTICLE);
+    const sel = describeText(root, 'Economists at the central bank were more cautious about the outlook');
+    const p = root.querySelectorAll('p')[3]!;
+    p.insertAdjacentHTML('beforebegin', '<div>Ad</div>');
+    const t = textNodeWith(root, 'Economists');
+    t.data = t.data.replace('Economists', 'Analysts');
+    const got = anchor(root, sel);
+    if (got) expect(renderedText(root, got.range).startsWith('Analysts at the central bank')).toBe(true);
+  });
+
   it('orphans deleted text', () => {
     const root = dom(ARTICLE);
     const sel = describeText(root, 'Economists at the central bank were more cautious');

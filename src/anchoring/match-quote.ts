@@ -94,7 +94,7 @@ function fuzzyIn(
   const cands: Candidate[] = [];
   for (const m of matches) {
     const c = trimSpan(text, lo + m.start, lo + m.end);
-    if (c) cands.push({ ...c, quoteSim: 1 - m.errors / q.exact.length });
+    if (c) cands.push(cutAtBreaks(text, q, { ...c, quoteSim: 1 - m.errors / q.exact.length }));
   }
   const byStart = new Map(cands.map(c => [c.start, c]));
   const pool = nearest([...byStart.keys()], q.hint, SCORED_CAP).map(s => byStart.get(s) as Candidate);
@@ -107,7 +107,36 @@ function fuzzyIn(
     }
     if (fuzzyAccepted(scored, minScore) && (!best || scored.score > best.score)) best = scored;
   }
-  return best ? { ...snapToContext(text, best), score: best.score, method: 'fuzzy' } : null;
+  return best ? { ...snapToContext(text, q, best), score: best.score, method: 'fuzzy' } : null;
+}
+
+/**
+ * Myers knows nothing of blocks: an edited first or last word may be matched by a neighbouring block's text
+ * ("Economists" edited to "Analysts" after an inserted "Ad" block matches "Ad Analysts"). Cutting the span at
+ * a block boundary near either end is kept when it does not cost more errors.
+ */
+function cutAtBreaks(text: string, q: QuoteContext, c: Candidate): Candidate {
+  if (!q.isBreak || q.exact.length > MAX_EXTEND_QUOTE) return c;
+  let start = c.start;
+  let end = c.end;
+  for (let i = Math.min(c.end - 1, c.start + MAX_EXTEND); i > c.start; i--) {
+    if (q.isBreak(i)) {
+      start = i + 1;
+      break;
+    }
+  }
+  for (let i = Math.max(start + 1, c.end - MAX_EXTEND); i < c.end; i++) {
+    if (q.isBreak(i)) {
+      end = i;
+      break;
+    }
+  }
+  if (start === c.start && end === c.end) return c;
+  const span = trimSpan(text, start, end);
+  if (!span) return c;
+  const errors = editDistance(q.exact, text.slice(span.start, span.end));
+  const before = Math.round((1 - c.quoteSim) * q.exact.length);
+  return errors <= before ? { ...span, quoteSim: 1 - errors / q.exact.length } : c;
 }
 
 /**
@@ -164,9 +193,13 @@ function fuzzyAccepted(c: ScoredCandidate | null, minScore: number): c is Scored
 }
 
 /** Widens a fuzzy match over the few characters between it and its adjacent context (an edited end word). */
-function snapToContext(text: string, c: ScoredCandidate): { start: number; end: number } {
-  const start = c.prefix.gap > 0 && c.prefix.gap <= TIGHT_GAP ? c.start - c.prefix.gap : c.start;
-  const end = c.suffix.gap > 0 && c.suffix.gap <= TIGHT_GAP ? c.end + c.suffix.gap : c.end;
+function snapToContext(text: string, q: QuoteContext, c: ScoredCandidate): { start: number; end: number } {
+  let start = c.prefix.gap > 0 && c.prefix.gap <= TIGHT_GAP ? c.start - c.prefix.gap : c.start;
+  let end = c.suffix.gap > 0 && c.suffix.gap <= TIGHT_GAP ? c.end + c.suffix.gap : c.end;
+  if (q.isBreak) {
+    for (let i = start; i < c.start; i++) if (q.isBreak(i)) start = c.start;
+    for (let i = c.end; i < end; i++) if (q.isBreak(i)) end = c.end;
+  }
   return trimSpan(text, start, end) ?? span(c);
 }
 
