@@ -17,7 +17,7 @@
  * popup), a non-virtualised render of the same 10,000 rows (same markup and CSS, all in the DOM),
  * and the bare search round trip from the popup page (the floor for keystroke-to-results).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -128,7 +128,10 @@ type Call = (type: string, ...args: unknown[]) => Promise<{ ok: boolean; value?:
 async function main() {
   const chromium = requireChromium();
   const version = execFileSync(chromium, ['--version'], { encoding: 'utf8' }).trim();
-  const { context, extensionId } = await launchWithExtension(EXT, {
+  // A private copy of the build: other work in the same tree may rebuild dist/ mid-run.
+  const extCopy = resolve(tempDir(ROOT, 'bench-popup-ext-'), 'chrome');
+  cpSync(EXT, extCopy, { recursive: true });
+  const { context, extensionId } = await launchWithExtension(extCopy, {
     userDataDir: tempDir(ROOT, 'bench-popup-'),
     viewport: { width: 400, height: 600 },
   });
@@ -354,7 +357,7 @@ async function main() {
           commit: pick('gleaner:search-commit'),
           painted: pick('gleaner:search-painted'),
           count: document.querySelectorAll('.vrow').length,
-          status: document.querySelector('.count')?.textContent ?? '',
+          status: document.querySelector('.vrow')?.getAttribute('aria-setsize') ?? '0',
         };
       }, word);
       keyToPaint.push(m.painted - m.key);

@@ -140,6 +140,11 @@ describe('popup on the sample article', () => {
         await p.screenshot({
           path: resolve(shots, `popup-${view === 'page' ? 'this-page' : 'library'}-${scheme}.png`),
         });
+        if (view === 'page') {
+          // The lower half: key figures, people and the user's highlights.
+          await p.locator('#figures-h').evaluate(h => h.scrollIntoView({ block: 'start' }));
+          await p.screenshot({ path: resolve(shots, `popup-this-page-figures-${scheme}.png`) });
+        }
         await p.close();
       }
     }
