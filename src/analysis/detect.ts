@@ -41,15 +41,19 @@ export function votes(s: Signals): Vote[] {
   else if (m >= 120) add(0.5, `${num(m)} words of paragraph text`);
   else if (m >= 50) add(-1, `only ${num(m)} words of paragraph text`);
   else add(-2.5, `only ${num(m)} words of paragraph text`);
+  // Page chrome (menus, teaser rails) weighs less once the page holds a real story block.
+  const story = m >= 250;
   if (s.bodyChars > 500) {
-    if (s.linkDensity > 0.55) add(-2, `${pct(s.linkDensity)} link text`);
-    else if (s.linkDensity > 0.4) add(-1, `${pct(s.linkDensity)} link text`);
+    if (s.linkDensity > 0.75) add(-2.5, `${pct(s.linkDensity)} link text`);
+    else if (s.linkDensity > 0.55) add(story ? -1 : -2, `${pct(s.linkDensity)} link text`);
+    else if (s.linkDensity > 0.4) add(story ? -0.5 : -1, `${pct(s.linkDensity)} link text`);
     else if (s.linkDensity < 0.2) add(0.5, `${pct(s.linkDensity)} link text`);
   }
-  if (s.teasers >= 12) add(-1.5, `${s.teasers} headline teasers`);
+  if (s.teasers >= 12) add(m >= 500 ? -0.5 : -1.5, `${s.teasers} headline teasers`);
   else if (s.teasers >= 6 && m < 250) add(-1, `${s.teasers} headline teasers`);
   if (s.articles >= 4) add(-1.2, `${s.articles} <article> elements`);
-  if (s.passwords > 0) add(-2.5, 'a password field');
+  // A log-in box in the header of a story is common; a log-in page has little else.
+  if (s.passwords > 0) add(m < 200 ? -2.5 : -0.5, 'a password field');
   else if (s.inputs >= 4 && m < 250) add(-1, `a form with ${s.inputs} fields`);
 
   // The URL's shape.

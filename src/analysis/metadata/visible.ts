@@ -97,7 +97,12 @@ export function readVisible(doc: Document, lang: string | null): Visible {
       const t = textOf(el, 400);
       if (t && t.length <= 200)
         by.push({ raw: t, score: /byline|by-line/.test(c) ? 2.5 : 1.5, index: i, kind: 'class' });
-    } else if (/^(p|span|div|li|a|strong|em|b|address)$/.test(tag) && h1 >= 0 && i - h1 < NEAR_AFTER) {
+    } else if (
+      /^(p|span|li|a|strong|em|b|address|small)$/.test(tag) &&
+      h1 >= 0 &&
+      i - h1 < NEAR_AFTER &&
+      el.childElementCount <= 4
+    ) {
       const t = el.textContent ?? '';
       if (t.length <= 160 && BY_TEXT.test(squash(t)))
         by.push({ raw: squash(t), score: 2.5, index: i, kind: 'by' });
@@ -149,6 +154,7 @@ export function readVisible(doc: Document, lang: string | null): Visible {
       break;
     }
   }
+  if (!out.published && h1 >= 0) out.published = nearHeadline(all, h1, n, lang);
   for (const c of rank(modDates)) {
     const d = parseDate(c.raw, { lang });
     if (d) {
@@ -157,6 +163,36 @@ export function readVisible(doc: Document, lang: string | null): Visible {
     }
   }
   return out;
+}
+
+/**
+ * Last resort: a dateline in the short elements just after (then just before) the headline,
+ * whatever their class ("<p>Veröffentlicht am 16.08.2019</p>", "1. Februar 2022, Daniel D.").
+ */
+function nearHeadline(
+  all: HTMLCollectionOf<Element>,
+  h1: number,
+  n: number,
+  lang: string | null,
+): string | null {
+  const order: number[] = [];
+  for (let i = h1 + 1; i < Math.min(n, h1 + 60); i++) order.push(i);
+  for (let i = h1 - 1; i >= Math.max(0, h1 - 30); i--) order.push(i);
+  for (const i of order) {
+    const el = all[i];
+    // Short leaf-like elements only: a container's textContent would walk the whole story.
+    if (
+      !el ||
+      el.childElementCount > 2 ||
+      !/^(p|span|time|small|li|em|strong|b|i|font|td|dd|h6|abbr|address)$/i.test(el.tagName)
+    )
+      continue;
+    const t = el.textContent ?? '';
+    if (t.length > 160 || !/\d/.test(t)) continue;
+    const d = parseDate(t, { lang });
+    if (d && !inChrome(el)) return d;
+  }
+  return null;
 }
 
 function inChromeAt(all: HTMLCollectionOf<Element>, index: number): boolean {
