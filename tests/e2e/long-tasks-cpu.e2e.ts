@@ -1,0 +1,242 @@
+/**
+ * Long tasks with attribution (issue 8): the content script's work on a page should cause no long
+ * task over 50 ms. Complements tests/e2e/long-tasks.e2e.ts (largest corpus page, long tasks after
+ * load) with the sample article, the analysis step timings and a CPU profile of content.js.
+ *
+ * For the sample article (always) and the largest non-reserved Zyte corpus page (skipped cleanly
+ * when ../shared/corpus is absent), served from 127.0.0.1 with every other request aborted:
+ *  - with the extension: a PerformanceObserver({ type: 'longtask', buffered: true }) is installed
+ *    before navigation (addInitScript), the test waits until the content script answers getAnalysis
+ *    (the analysis is computed then, if the idle-time work has not done it yet), lets the page settle,
+ *    and reads the long tasks; a second load under a CDP CPU profile gives the longest uninterrupted
+ *    stretch of samples inside content.js, an estimate of the longest task that is OUR work (the
+ *    profiler slows the page, so this figure is an upper estimate);
+ *  - without the extension (a plain Chromium, same page, same observer, same settle time): the
+ *    page's own long tasks, for comparison.
+ * Long tasks cannot be attributed precisely on a shared, noisy machine, so the test asserts only
+ * what is robust (getAnalysis answers, the observer ran, the profile saw content.js) and records
+ * the numbers in out/reliability/long-tasks-cpu.json. No timed assertions.
+ *
+ * Reserved pages (corpus/zyte/RESERVED.txt) are never used here.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_ARGS, requireChromium, serveDirectory } from '../../scripts/lib/chromium.mjs';
+import { repoRoot, setupExtension } from './harness';
+import { writeRecord } from './reliability-kit';
+
+const ext = setupExtension();
+
+const corpusHtml = resolve(repoRoot, '../shared/corpus/zyte/html');
+const reservedFile = resolve(repoRoot, '../shared/corpus/zyte/RESERVED.txt');
+const SETTLE_MS = 1500;
+
+/** The largest corpus page that is not reserved, or null when the corpus is absent. */
+function largestCorpusPage(): { name: string; bytes: number } | null {
+  if (!existsSync(corpusHtml)) return null;
+  const reserved = new Set(
+    existsSync(reservedFile)
+      ? readFileSync(reservedFile, 'utf8')
+          .split('\n')
+          .map(l => l.trim())
+          .filter(l => l && !l.startsWith('#'))
+      : [],
+  );
+  let best: { name: string; bytes: number } | null = null;
+  for (const name of readdirSync(corpusHtml)) {
+    if (!name.endsWith('.html') || reserved.has(name)) continue;
+    const bytes = statSync(resolve(corpusHtml, name)).size;
+    if (!best || bytes > best.bytes) best = { name, bytes };
+  }
+  return best;
+}
+
+interface LongTask {
+  start: number;
+  duration: number;
+}
+
+/** Installed before any page script: collects long tasks into a page global. */
+function observeLongTasks(): void {
+  const w = window as unknown as { __gleanerLongTasks: { start: number; duration: number }[] };
+  w.__gleanerLongTasks = [];
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries())
+      w.__gleanerLongTasks.push({ start: Math.round(e.startTime), duration: Math.round(e.duration) });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+const readLongTasks = (page: Page): Promise<LongTask[]> =>
+  page.evaluate(() => (window as unknown as { __gleanerLongTasks?: LongTask[] }).__gleanerLongTasks ?? []);
+
+/** Only 127.0.0.1 is reachable: saved pages name remote scripts and images, and we never dial out. */
+async function localOnly(context: BrowserContext): Promise<void> {
+  await context.route(/^https?:\/\//, route =>
+    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
+  );
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { url: string; functionName: string }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * The longest run of consecutive samples whose stack is inside content.js (garbage-collector
+ * samples continue a run; idle, native "(program)" work and other scripts end it), in ms.
+ */
+function longestContentStretch(
+  profile: CpuProfile,
+  scriptUrl: string,
+): { longestMs: number; totalMs: number } {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map(n => [n.id, n]));
+  const kind = new Map<number, 'ours' | 'neutral' | 'other'>();
+  for (const n of profile.nodes) {
+    let k: 'ours' | 'neutral' | 'other' =
+      n.callFrame.functionName === '(garbage collector)' ? 'neutral' : 'other';
+    for (let id: number | undefined = n.id; id !== undefined; id = parent.get(id)) {
+      if (byId.get(id)?.callFrame.url === scriptUrl) {
+        k = 'ours';
+        break;
+      }
+    }
+    kind.set(n.id, k);
+  }
+  let longest = 0;
+  let total = 0;
+  let run = 0;
+  let pendingNeutral = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const k = kind.get(id) ?? 'other';
+    if (k === 'ours') {
+      run += pendingNeutral + dt;
+      pendingNeutral = 0;
+      total += dt;
+      longest = Math.max(longest, run);
+    } else if (k === 'neutral' && run > 0) {
+      pendingNeutral += dt;
+    } else {
+      run = 0;
+      pendingNeutral = 0;
+    }
+  });
+  return { longestMs: Math.round(longest * 10) / 10, totalMs: Math.round(total * 10) / 10 };
+}
+
+const summary = (tasks: LongTask[]) => ({
+  count: tasks.length,
+  longestMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+  totalMs: tasks.reduce((s, t) => s + t.duration, 0),
+  over50ms: tasks.filter(t => t.duration > 50).length,
+  tasks,
+});
+
+describe('long tasks with attribution', () => {
+  const corpusPage = largestCorpusPage();
+  const results: Record<string, unknown> = {};
+  let corpusServer: Awaited<ReturnType<typeof serveDirectory>> | null = null;
+
+  beforeAll(async () => {
+    if (corpusPage) corpusServer = await serveDirectory(corpusHtml);
+    await localOnly(ext.context);
+    await ext.context.addInitScript(observeLongTasks);
+  });
+
+  afterAll(async () => {
+    await corpusServer?.close();
+    if (Object.keys(results).length) writeRecord('long-tasks-cpu', { settleMs: SETTLE_MS, pages: results });
+  });
+
+  /** Load `url` in the extension's browser until getAnalysis answers; with `profile`, under a CDP CPU profile. */
+  async function withExtension(url: string, profile: boolean) {
+    const page = await ext.context.newPage();
+    const cdp = profile ? await ext.context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    let analysis: Awaited<ReturnType<typeof ext.callContent<'getAnalysis'>>> | null = null;
+    const deadline = Date.now() + 45_000;
+    while (Date.now() < deadline) {
+      analysis = await ext.callContent(page, 'getAnalysis').catch(() => null);
+      if (analysis?.ok) break;
+      await page.waitForTimeout(200);
+    }
+    await page.waitForTimeout(SETTLE_MS);
+    const tasks = await readLongTasks(page);
+    let contentJs: { longestMs: number; totalMs: number } | null = null;
+    if (cdp) {
+      const { profile: cpu } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      await cdp.detach();
+      contentJs = longestContentStretch(cpu, `chrome-extension://${ext.extensionId}/content.js`);
+    }
+    await page.close();
+    return { analysis, tasks, contentJs };
+  }
+
+  async function withoutExtension(url: string) {
+    const browser = await chromium.launch({
+      executablePath: requireChromium(),
+      headless: true,
+      args: BROWSER_ARGS,
+    });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await localOnly(context);
+      await context.addInitScript(observeLongTasks);
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+      await page.waitForTimeout(SETTLE_MS);
+      return await readLongTasks(page);
+    } finally {
+      await browser.close();
+    }
+  }
+
+  async function measure(label: string, url: string, extra: Record<string, unknown>) {
+    const plain = await withoutExtension(url);
+    const withExt = await withExtension(url, false);
+    // A second load under the CPU profiler (which slows the page) only to attribute time to content.js.
+    const profiled = await withExtension(url, true);
+    expect(withExt.analysis).toMatchObject({ ok: true });
+    const analysis = withExt.analysis?.ok ? withExt.analysis.value : null;
+    results[label] = {
+      ...extra,
+      isArticle: analysis?.isArticle ?? null,
+      wordCount: analysis?.wordCount ?? null,
+      figures: analysis?.figures.length ?? null,
+      analysisTimingsMs: analysis?.timings ?? null,
+      withExtension: summary(withExt.tasks),
+      withoutExtension: summary(plain),
+      contentScriptCpuProfiled: profiled.contentJs,
+    };
+    console.log(
+      `long tasks on ${label}: longest ${summary(withExt.tasks).longestMs} ms with the extension, ` +
+        `${summary(plain).longestMs} ms without; content.js longest stretch ${profiled.contentJs?.longestMs} ms (profiled)`,
+    );
+    // The observer really ran in both browsers (an array, possibly empty), and the profile saw our script.
+    expect(Array.isArray(withExt.tasks) && Array.isArray(plain)).toBe(true);
+    expect(profiled.analysis).toMatchObject({ ok: true });
+    expect(profiled.contentJs?.totalMs).toBeGreaterThan(0);
+  }
+
+  it('measures the sample article with and without the extension', { timeout: 120_000 }, async () => {
+    await measure('sample (nato-patriot)', ext.fixture('nato-patriot/'), {});
+  });
+
+  it.skipIf(!corpusPage)(
+    'measures the largest corpus page with and without the extension',
+    { timeout: 180_000 },
+    async () => {
+      const p = corpusPage!;
+      await measure('largest corpus page', corpusServer!.url(p.name), { file: p.name, bytes: p.bytes });
+    },
+  );
+});
