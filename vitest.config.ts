@@ -7,7 +7,8 @@ import { defineConfig } from 'vitest/config';
  * the in-memory fake from tests/helpers/fake-platform.ts instead of src/platform/browser.ts.
  */
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  // Vite 8 compiles TS/JSX with oxc (its `esbuild` options are ignored): JSX goes to Preact.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   resolve: {
     alias: [
       {

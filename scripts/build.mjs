@@ -30,6 +30,8 @@ const contexts = [
   { name: 'content', entry: 'src/content/index.ts', format: 'iife' },
   { name: 'popup', entry: 'src/popup/index.tsx', format: 'esm' },
   { name: 'options', entry: 'src/options/index.tsx', format: 'esm' },
+  // The analysis engine, imported by the content script on article pages only (see src/content/analysis-entry.ts).
+  { name: 'analysis', entry: 'src/content/analysis-entry.ts', format: 'esm' },
 ];
 
 /** Static files copied as they are: [source, destination in the browser folder]. */
@@ -48,6 +50,8 @@ function manifestFor(browser) {
     // Firefox MV3 has no service workers for extensions: the same module runs as an event page.
     manifest.background = { scripts: ['background.js'], type: 'module' };
     delete manifest.minimum_chrome_version;
+    // The engine is bundled into content.js in Firefox (see firefoxEngine): nothing is web-accessible.
+    delete manifest.web_accessible_resources;
     manifest.browser_specific_settings = {
       gecko: {
         id: 'gleaner@gleaner.invalid',
@@ -82,6 +86,22 @@ const noInnerHtmlSink = {
   },
 };
 
+/**
+ * Firefox only: the content script bundles the analysis engine instead of importing analysis.js
+ * (addons-linter rejects import() of a computed URL), so src/content/engine.ts resolves to
+ * engine.firefox.ts there.
+ */
+const firefoxEngine = {
+  name: 'firefox-engine',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/engine$/ }, args =>
+      args.importer.includes(join('src', 'content'))
+        ? { path: join(root, 'src/content/engine.firefox.ts') }
+        : undefined,
+    );
+  },
+};
+
 function contextOptions(browser, ctx) {
   return {
     absWorkingDir: root,
@@ -102,7 +122,7 @@ function contextOptions(browser, ctx) {
     },
     logLevel: 'warning',
     metafile: true,
-    plugins: [noInnerHtmlSink],
+    plugins: browser === 'firefox' ? [noInnerHtmlSink, firefoxEngine] : [noInnerHtmlSink],
   };
 }
 
@@ -150,7 +170,10 @@ async function buildOnce() {
   if (!cliOnly) {
     for (const browser of ['chrome', 'firefox']) {
       rmSync(join(dist, browser), { recursive: true, force: true });
-      for (const ctx of contexts) builds.push(esbuild.build(contextOptions(browser, ctx)));
+      for (const ctx of contexts) {
+        if (browser === 'firefox' && ctx.name === 'analysis') continue;
+        builds.push(esbuild.build(contextOptions(browser, ctx)));
+      }
     }
   }
   if (existsSync(join(root, cliOptions.entryPoints[0]))) builds.push(esbuild.build(cliOptions));
@@ -169,7 +192,10 @@ async function buildOnce() {
 if (watch) {
   const ctxs = [];
   for (const browser of ['chrome', 'firefox']) {
-    for (const ctx of contexts) ctxs.push(await esbuild.context(contextOptions(browser, ctx)));
+    for (const ctx of contexts) {
+      if (browser === 'firefox' && ctx.name === 'analysis') continue;
+      ctxs.push(await esbuild.context(contextOptions(browser, ctx)));
+    }
     writeStatics(browser);
   }
   await Promise.all(ctxs.map(c => c.watch()));

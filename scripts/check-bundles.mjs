@@ -27,8 +27,16 @@ export const APPROVED = {
   optional_host_permissions: [],
   content_script_matches: ['http://*/*', 'https://*/*'],
   csp: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+  /**
+   * Chrome only: the analysis engine, imported by the content script on article pages. A per-session
+   * dynamic URL keeps pages from probing for it. Firefox bundles the engine and exposes nothing.
+   */
+  web_accessible_resources: {
+    chrome: [{ resources: ['analysis.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
+    firefox: undefined,
+  },
   /** Keys that open the extension to other origins or pages; none are approved. */
-  forbidden_keys: ['externally_connectable', 'web_accessible_resources', 'sandbox', 'update_url'],
+  forbidden_keys: ['externally_connectable', 'sandbox', 'update_url'],
 };
 
 /** Files allowed to contain an HTML sink, as repo-relative paths. Empty on purpose. */
@@ -41,7 +49,8 @@ const BUNDLE_RULES = [
   ['Function constructor call', /(?<![\w$.])Function\s*\(\s*["'`]/],
   ['string timer', /\bset(?:Timeout|Interval)\s*\(\s*["'`]/],
   ['importScripts', /\bimportScripts\s*\(/],
-  ['dynamic import', /(?<![\w$.])import\s*\(/],
+  // The one approved import(): the content script's own engine bundle (src/content/engine.ts).
+  ['dynamic import', /(?<![\w$.])import\s*\((?![\w$]+\.runtime\.getURL\("analysis\.js"\)\))/],
   ['static import of a URL', /\bfrom\s*["'`](?:https?:)?\/\//],
   ['script element', /createElement\s*\(\s*["'`]script["'`]\s*\)/i],
   ['fetch', /(?<![\w$])fetch\s*\(/],
@@ -128,6 +137,12 @@ export function checkManifest(manifest, file) {
   if (csp !== APPROVED.csp) report('extension_pages CSP differs from the approved policy', csp);
   if (manifest.content_security_policy?.sandbox !== undefined)
     report('a sandbox CSP is not approved', manifest.content_security_policy.sandbox);
+  const browser = file.includes('firefox') ? 'firefox' : 'chrome';
+  if (
+    JSON.stringify(manifest.web_accessible_resources) !==
+    JSON.stringify(APPROVED.web_accessible_resources[browser])
+  )
+    report('web_accessible_resources differ from the approved list', manifest.web_accessible_resources);
   for (const key of APPROVED.forbidden_keys) {
     if (manifest[key] !== undefined) report(`manifest key "${key}" is not approved`, manifest[key]);
   }

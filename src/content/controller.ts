@@ -69,7 +69,7 @@ export class ContentController {
       notify: n => this.ui.notify(n),
       root: () => doc.body,
       beforeFirstSave: async url => {
-        const res = await api('savePage', pageInputFrom(url, this.safeAnalysis(), doc));
+        const res = await api('savePage', pageInputFrom(url, await this.safeAnalysis(), doc));
         if (!res.ok) throw new Error(res.error.message);
       },
     });
@@ -94,7 +94,7 @@ export class ContentController {
     if (!this.active) return this.activate();
     if (!next.selectionToolbar) this.hideToolbar();
     if (next.highlightFigures !== prev.highlightFigures || next.autoDetect !== prev.autoDetect)
-      this.refreshFigures();
+      void this.refreshFigures();
   }
 
   private activate(): void {
@@ -110,7 +110,7 @@ export class ContentController {
       });
       this.stops.push(watchUrl(href => this.onUrlChange(href), { normalize: safeNormalize }));
       void this.highlights.load(this.doc.location.href);
-      this.refreshFigures();
+      void this.refreshFigures();
     });
   }
 
@@ -125,30 +125,37 @@ export class ContentController {
   }
 
   /** Analysis only when allowed: autoDetect on, or already computed on request. */
-  private safeAnalysis(): PageAnalysis | null {
+  private async safeAnalysis(): Promise<PageAnalysis | null> {
     try {
-      return (this.settings.autoDetect ? this.analyzer.get() : this.analyzer.current)?.analysis ?? null;
+      return (this.settings.autoDetect ? await this.analyzer.get() : this.analyzer.current)?.analysis ?? null;
     } catch {
       return null;
     }
   }
 
-  refreshFigures(): void {
+  /** Mark the key figures; on its own (autoDetect) it loads the engine only for pages that look like articles. */
+  async refreshFigures(): Promise<void> {
     this.figures.clear();
     if (!this.active || !this.settings.highlightFigures) return;
-    const state = this.settings.autoDetect ? this.tryAnalyze() : this.analyzer.current;
+    const href = this.doc.location.href;
+    let state = this.analyzer.current;
+    if (!state && this.settings.autoDetect && this.analyzer.looksLikeArticle())
+      state = await this.tryAnalyze();
+    // The page may have navigated, or the user turned figures off, while the engine loaded.
+    if (!this.active || !this.settings.highlightFigures || this.doc.location.href !== href) return;
+    this.figures.clear();
     if (state?.analysis.isArticle) this.figures.show(state.analysis.figures, state.textMap);
   }
 
-  private tryAnalyze() {
+  private async tryAnalyze() {
     try {
-      return this.analyzer.get();
+      return await this.analyzer.get();
     } catch {
       return null; // a page the analysis cannot handle still gets highlights
     }
   }
 
-  private readonly figuresLater = debounce(() => whenIdle(() => this.refreshFigures()), 500);
+  private readonly figuresLater = debounce(() => whenIdle(() => void this.refreshFigures()), 500);
 
   private onContentChange(): void {
     void this.highlights.reanchor();

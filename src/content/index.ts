@@ -22,17 +22,17 @@ const handlers: Handlers<ToContent> = {
     if (!reply.ok) throw new CallFailure('unavailable', reply.error.message);
     return { url: location.href, background: reply.value };
   },
-  getAnalysis: () => {
+  getAnalysis: async () => {
     ensureAllowed();
-    const { analysis } = ctl.analyzer.get();
-    if (!ctl.figures.shown) ctl.refreshFigures();
+    const { analysis } = await ctl.analyzer.get();
+    if (!ctl.figures.shown) void ctl.refreshFigures();
     return analysis;
   },
-  revealFigure: (_ctx, index) => {
+  revealFigure: async (_ctx, index) => {
     ensureAllowed();
     if (!Number.isInteger(index) || index < 0)
       throw new CallFailure('bad-request', 'index: not a figure index');
-    const { analysis, textMap } = ctl.analyzer.get();
+    const { analysis, textMap } = await ctl.analyzer.get();
     const f = analysis.figures[index];
     const range = f ? textMap.toRange(f.start, f.end) : null;
     if (!range) return false;

@@ -2,10 +2,15 @@
  * The page's analysis, computed on first need and cached for the current URL and content. `invalidate` drops
  * it (SPA navigation, the article changed). Nothing runs at startup: the caller decides when (at idle when
  * autoDetect is on, on request otherwise).
+ *
+ * The engine lives in its own bundle in Chrome (analysis.js, see engine.ts), imported on first use;
+ * `looksLikeArticle` uses only the cheap detector bundled here, so
+ * pages that are not articles never load the engine unless the popup asks.
  */
-import { analyzePage } from '../analysis/index';
+import { detect } from '../analysis/detect';
 import type { PageAnalysis, TextMap } from '../analysis/types';
 import type { PageInput } from '../shared/messages';
+import { loadEngine, type Engine } from './engine';
 
 export interface AnalysisState {
   analysis: PageAnalysis;
@@ -17,19 +22,34 @@ export class PageAnalyzer {
   private cached: AnalysisState | null = null;
   private cachedFor = '';
 
-  constructor(private readonly doc: Document) {}
+  constructor(
+    private readonly doc: Document,
+    private readonly load: () => Promise<Engine> = loadEngine,
+  ) {}
 
   get current(): AnalysisState | null {
     return this.cached && this.cachedFor === this.doc.location.href ? this.cached : null;
   }
 
-  get(): AnalysisState {
+  /** The full analysis of the current page (loads the engine on first use). */
+  async get(): Promise<AnalysisState> {
     const href = this.doc.location.href;
-    if (!this.cached || this.cachedFor !== href) {
-      this.cached = analyzePage(this.doc, { url: href });
-      this.cachedFor = href;
+    if (this.cached && this.cachedFor === href) return this.cached;
+    const { analyzePage } = await this.load();
+    // The engine is synchronous: the document cannot change between here and the result.
+    const state = analyzePage(this.doc, { url: this.doc.location.href });
+    this.cached = state;
+    this.cachedFor = this.doc.location.href;
+    return state;
+  }
+
+  /** The cheap detector alone (bundled in the content script): worth loading the engine for? */
+  looksLikeArticle(): boolean {
+    try {
+      return detect(this.doc, this.doc.location.href).isArticle;
+    } catch {
+      return false;
     }
-    return this.cached;
   }
 
   invalidate(): void {

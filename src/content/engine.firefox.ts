@@ -1,0 +1,12 @@
+/**
+ * Firefox: the analysis engine is bundled into the content script (see engine.ts for why), behind the
+ * same asynchronous interface.
+ */
+import { analyzePage } from '../analysis/index';
+import type { Engine } from './engine';
+
+const engine: Engine = { analyzePage };
+
+export function loadEngine(): Promise<Engine> {
+  return Promise.resolve(engine);
+}

@@ -1,0 +1,24 @@
+/**
+ * Loads the analysis engine (analysis.js, a web-accessible ES module with a per-session dynamic URL)
+ * on first use. Chrome build only: the Firefox build swaps this module for engine.firefox.ts (see
+ * scripts/build.mjs), because addons-linter, and so AMO review, rejects import() of a computed URL.
+ */
+import type { analyzePage } from '../analysis/index';
+import { browser } from '../platform/browser';
+
+export interface Engine {
+  analyzePage: typeof analyzePage;
+}
+
+let engine: Promise<Engine> | null = null;
+
+/** Import the engine once per page; a failed import is retried on the next call. */
+export function loadEngine(): Promise<Engine> {
+  engine ??= (import(/* @vite-ignore */ browser.runtime.getURL('analysis.js')) as Promise<Engine>).catch(
+    error => {
+      engine = null;
+      throw error;
+    },
+  );
+  return engine;
+}
