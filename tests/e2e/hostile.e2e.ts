@@ -35,12 +35,7 @@ const PAGES = readdirSync(hostileDir, { withFileTypes: true })
  * (`it.fails`), so the suite stays green while the defect exists and turns red once it is fixed:
  * then delete the entry.
  */
-const KNOWN_DEFECTS: Record<string, string> = {
-  // Chrome keeps MessageSender.url at the document's first URL after history.pushState, while
-  // the content script files highlights under location.href: the background's per-sender check
-  // (src/background/handlers/auth.ts ownPage) refuses every save after an SPA navigation.
-  'history-spa': 'highlights made after history.pushState are refused as forbidden',
-};
+const KNOWN_DEFECTS: Record<string, string> = {};
 
 const ext = setupExtension();
 const results: Record<string, Record<string, unknown>> = {};

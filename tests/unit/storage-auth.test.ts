@@ -78,6 +78,15 @@ describe('forged senders', () => {
     });
   }
 
+  it('lets a single-page app keep its highlights after pushState (same origin, other path)', async () => {
+    // Chrome keeps MessageSender.url at the document's first URL after history.pushState.
+    const spaPage = new URL('/next-story', PAGE).href;
+    const reply = await call(mine, 'addAnnotation', makeAnnotation(7, spaPage));
+    expect(reply.ok, JSON.stringify(reply)).toBe(true);
+    const other = await call(intruder, 'annotationsForPage', spaPage);
+    expect(other).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('refuses extension-only methods to the page itself', async () => {
     for (const [type, access] of Object.entries(BACKGROUND_ACCESS)) {
       if (access !== 'extension') continue;
