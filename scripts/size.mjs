@@ -10,7 +10,13 @@ import { gzipSync } from 'node:zlib';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'dist/chrome');
 /** Gzip budgets in KB (issue 2); they only ever go down. */
-const budgets = { 'content.js': 40, 'analysis.js': 45, 'popup.js': 60, 'options.js': 60, 'background.js': 80 };
+const budgets = {
+  'content.js': 40,
+  'analysis.js': 45,
+  'popup.js': 60,
+  'options.js': 60,
+  'background.js': 80,
+};
 
 if (!existsSync(dir)) {
   console.error('dist/chrome is missing: run npm run build first');
