@@ -60,5 +60,12 @@ const handlers: Handlers<ToContent> = {
   },
 };
 
-serve<ToContent>(handlers);
-void ctl.start();
+// The popup may inject this script into a tab opened before Gleaner was installed (see popup/client.ts);
+// a second copy in the same isolated world must not answer or draw twice.
+const LOADED = Symbol.for('gleaner.content-script');
+const scope = globalThis as unknown as Record<symbol, boolean>;
+if (!scope[LOADED]) {
+  scope[LOADED] = true;
+  serve<ToContent>(handlers);
+  void ctl.start();
+}

@@ -62,8 +62,31 @@ export function isRestrictedUrl(url: string | null): boolean {
   }
 }
 
+/**
+ * Tabs opened before Gleaner was installed or updated have no content script (the browser injects
+ * declared content scripts only into pages loaded afterwards). Opening the popup grants activeTab on
+ * the current tab, so the popup can inject it there with `scripting`. True once it answers.
+ */
+async function injectContentScript(tabId: number): Promise<boolean> {
+  try {
+    await browser.scripting.insertCSS({ target: { tabId }, files: ['content.css'] });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['content.js'] });
+  } catch {
+    return false; // no grant (popup opened otherwise), or a page the browser protects
+  }
+  for (let i = 0; i < 30; i++) {
+    if ((await toContent(tabId, 'ping')).ok) return true;
+    await new Promise(done => setTimeout(done, 100));
+  }
+  return false;
+}
+
 export const pageClient = {
-  analysis: (tabId: number): Promise<Result<PageAnalysis>> => toContent(tabId, 'getAnalysis'),
+  analysis: async (tabId: number): Promise<Result<PageAnalysis>> => {
+    const first = await toContent(tabId, 'getAnalysis');
+    if (first.ok || first.error.code !== 'unavailable' || (await toContent(tabId, 'ping')).ok) return first;
+    return (await injectContentScript(tabId)) ? toContent(tabId, 'getAnalysis') : first;
+  },
   /** Whether a content script answers in this tab at all (tells "can't read" from "analysis failed"). */
   reachable: async (tabId: number): Promise<boolean> => (await toContent(tabId, 'ping')).ok,
   revealFigure: (tabId: number, index: number) => toContent(tabId, 'revealFigure', index),
