@@ -206,6 +206,7 @@ async function main(): Promise<void> {
         if (typeof lab['lang'] === 'string')
           tally(`rd:lang:${sys}`).add(primaryLang(r.lang) === primaryLang(lab['lang']));
       }
+      doc.defaultView?.close();
       if (verbose) {
         const o = res.ours;
         if (typeof lab['title'] === 'string' && !titleOk(o.title, lab['title']))
@@ -237,6 +238,7 @@ async function main(): Promise<void> {
           if (news) tally(`tr:day+:${sys}`).add(d.day);
         }
       }
+      doc.defaultView?.close();
       if (verbose) {
         const o = res.ours;
         if (p.title && !titleOk(o.title, p.title))
@@ -291,6 +293,8 @@ async function main(): Promise<void> {
           `| ${name} | ${lab.kind}${lab.ambiguous ? ' (ambiguous)' : ''} | ${lab.article ? 'article' : 'not'} | ${r.score.toFixed(2)} | ${r.reasons.slice(0, 4).join('; ')} |`,
         );
       }
+      // jsdom windows hold their documents until closed: without this the run runs out of heap.
+      doc.defaultView?.close();
     }
     for (const p of zytePages()) {
       if (quick && p.reserved) continue;
@@ -304,12 +308,14 @@ async function main(): Promise<void> {
       if (typeof p.meta['readerable'] !== 'boolean') continue;
       const doc = parse(loadHtml(p.file), p.url);
       judge('readability', p.meta['readerable'], doc, p.url);
+      doc.defaultView?.close();
     }
     for (const p of quick ? [] : trafilaturaPages()) {
       if (!p.date) continue;
       const doc = parse(loadHtml(p.file), p.url);
       const ok = judge('trafilatura', true, doc, p.url);
       if (!ok && verbose) errors.push(`traf ${p.name}: ${detect(doc, p.url).reasons.join('; ')}`);
+      doc.defaultView?.close();
     }
   }
 
