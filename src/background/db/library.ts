@@ -8,7 +8,7 @@ import type { Annotation } from '../../shared/types';
 import { siteOf } from '../../shared/url';
 import { implicitPage } from './annotations';
 import type { StoredPage } from './schema';
-import { read, write } from './tx';
+import { allRequests, observed, read, write } from './tx';
 
 export async function stats(): Promise<LibraryStats> {
   const { pages, annotations } = await read(['pages', 'annotations'], async tx => ({
@@ -59,7 +59,7 @@ export async function everything(): Promise<{ pages: StoredPage[]; annotations: 
 export async function pagesByUrl(urls: Iterable<string>): Promise<StoredPage[]> {
   return read(['pages'], async tx => {
     const store = tx.objectStore('pages');
-    const found = await Promise.all([...new Set(urls)].map(u => store.get(u)));
+    const found = await allRequests([...new Set(urls)].map(u => store.get(u)));
     return found.filter((p): p is StoredPage => p !== undefined);
   });
 }
@@ -88,7 +88,7 @@ export async function applyImport(parsed: ParsedImport, now: string): Promise<Im
     const touched = new Set<string>();
     // Issue the reads together and the writes without awaiting each one: requests of one
     // transaction run in order anyway, and 10,000 sequential awaits cost seconds in Chromium.
-    const existingAnnotations = await Promise.all(parsed.annotations.map(a => annotations.get(a.id)));
+    const existingAnnotations = await allRequests(parsed.annotations.map(a => annotations.get(a.id)));
     const writes: Promise<unknown>[] = [];
     parsed.annotations.forEach((a, i) => {
       const existing = existingAnnotations[i];
@@ -101,10 +101,10 @@ export async function applyImport(parsed: ParsedImport, now: string): Promise<Im
         report.skipped++;
         return;
       }
-      writes.push(annotations.put(a));
+      writes.push(observed(annotations.put(a)));
       touched.add(a.pageUrl);
     });
-    const existingPages = await Promise.all(parsed.pages.map(p => pages.get(p.url)));
+    const existingPages = await allRequests(parsed.pages.map(p => pages.get(p.url)));
     parsed.pages.forEach((p, i) => {
       const existing = existingPages[i];
       if (existing && (same(pageContent(existing), pageContent(p)) || p.updatedAt < existing.updatedAt))
@@ -115,11 +115,11 @@ export async function applyImport(parsed: ParsedImport, now: string): Promise<Im
         implicit: (p.implicit ?? false) && (existing?.implicit ?? true),
         annotationCount: 0,
       };
-      writes.push(pages.put(record));
+      writes.push(observed(pages.put(record)));
       report.pages++;
       touched.add(p.url);
     });
-    await Promise.all(writes);
+    await allRequests(writes);
     for (const url of touched) {
       const existing = await pages.get(url);
       const count = await annotations.index('byPage').count(url);

@@ -54,6 +54,29 @@ export async function write<S extends Names, T>(stores: S, fn: (tx: WriteTx<S>) 
   return result;
 }
 
+/**
+ * Mark a request as observed as soon as it is made: if a later step of the same transaction throws
+ * before the batch is awaited, the abort rejects it, and that must not surface as unhandled. The
+ * returned promise is the request itself, still rejecting for whoever awaits it.
+ */
+export function observed<T>(request: Promise<T>): Promise<T> {
+  request.catch(() => undefined);
+  return request;
+}
+
+/**
+ * Await a batch of requests of one transaction and throw the first failure. Unlike Promise.all, it
+ * observes every request: when the transaction aborts, all pending requests reject, and those
+ * rejections must not surface as unhandled.
+ */
+export async function allRequests<T>(requests: Promise<T>[]): Promise<T[]> {
+  for (const r of requests) observed(r);
+  const results = await Promise.allSettled(requests);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map(r => (r as PromiseFulfilledResult<T>).value);
+}
+
 export async function read<S extends Names, T>(stores: S, fn: (tx: ReadTx<S>) => Promise<T>): Promise<T> {
   const database = await db();
   const tx = database.transaction(stores, 'readonly');
