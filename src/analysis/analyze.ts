@@ -5,9 +5,9 @@
  * computed before that (usually the metadata) is kept. Non-articles get metadata and main text
  * only: figures, entities and the summary are skipped to keep every page load cheap.
  */
-import type { ArticleMeta, PageAnalysis, TextMap } from './types';
+import type { PageAnalysis, TextMap } from './types';
 import { detect } from './detect';
-import { extractMetadata } from './metadata/index';
+import { emptyMeta, extractMetadata } from './metadata/index';
 import { extractFigures } from './figures/index';
 import { extractEntities } from './entities/index';
 import { BudgetExceeded, extractBody } from './body/index';
@@ -32,21 +32,6 @@ export interface PageAnalysisResult {
 
 export const DEFAULT_BUDGET_MS = 2000;
 const WORDS_PER_MINUTE = 230;
-
-function emptyMeta(): ArticleMeta {
-  return {
-    title: null,
-    authors: [],
-    published: null,
-    modified: null,
-    siteName: null,
-    section: null,
-    lang: null,
-    canonicalUrl: null,
-    image: null,
-    description: null,
-  };
-}
 
 /** Words in the text; CJK ideographs and kana (written without spaces) count two characters a word. */
 export function countWords(text: string): number {

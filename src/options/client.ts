@@ -6,6 +6,7 @@
 import { browser } from '../platform/browser';
 import { toBackground } from '../shared/clients';
 import type { ExportFile, LibraryStats } from '../shared/messages';
+import { downloadFile } from '../shared/download';
 import { err, ok, type Result } from '../shared/result';
 import { loadSettings, onSettingsChanged, saveSettings, type Settings } from '../shared/settings';
 
@@ -111,15 +112,5 @@ export const optionsClient = {
   },
 
   /** Save a file through a Blob and an <a download> (no downloads permission needed). */
-  download(file: Pick<ExportFile, 'filename' | 'mime' | 'text'>): void {
-    const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.filename;
-    a.style.display = 'none';
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  },
+  download: downloadFile,
 };

@@ -168,16 +168,5 @@ export async function copyText(text: string): Promise<Result<true>> {
   }
 }
 
-/** Save a file through a Blob and an <a download>: no downloads permission, the user's save dialog. */
-export function downloadFile(file: Pick<ExportFile, 'filename' | 'mime' | 'text'>): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.filename;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in Chrome; a minute is ample.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+/** Save a file (shared with the options page). */
+export { downloadFile } from '../shared/download';
