@@ -13,6 +13,7 @@ import { siteOf } from '../../shared/url';
 import { pageMatchesSite } from './pages';
 import type { StoredPage } from './schema';
 import { read, write, type WriteTx } from './tx';
+import { implicitPage } from '../../shared/export/types';
 
 type Both = WriteTx<('pages' | 'annotations')[]>;
 
@@ -21,25 +22,6 @@ function sameContent(a: Annotation, b: Annotation): boolean {
   const key = (x: Annotation) =>
     JSON.stringify([x.pageUrl, x.target, x.kind, x.color, x.note, x.tags, x.created, x.orphaned]);
   return key(a) === key(b);
-}
-
-/** A minimal page so the library lists an annotated page before (or without) savePage. */
-export function implicitPage(url: string, now: string): StoredPage {
-  return {
-    url,
-    title: url,
-    authors: [],
-    published: null,
-    siteName: null,
-    lang: null,
-    summary: [],
-    figures: [],
-    entities: [],
-    savedAt: now,
-    updatedAt: now,
-    annotationCount: 0,
-    implicit: true,
-  };
 }
 
 /** Recount and store the page of `url` (created implicitly when missing). */

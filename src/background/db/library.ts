@@ -3,10 +3,9 @@
  */
 import type { ImportReport, LibraryStats } from '../../shared/messages';
 import type { ParsedImport } from '../../shared/export/import';
-import type { ExportPage } from '../../shared/export/types';
+import { implicitPage, type ExportPage } from '../../shared/export/types';
 import type { Annotation } from '../../shared/types';
 import { siteOf } from '../../shared/url';
-import { implicitPage } from './annotations';
 import type { StoredPage } from './schema';
 import { allRequests, observed, read, write } from './tx';
 

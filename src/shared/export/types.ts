@@ -23,7 +23,7 @@ export function byPage(snapshot: LibrarySnapshot): { page: ExportPage; annotatio
   for (const a of snapshot.annotations) {
     let g = groups.get(a.pageUrl);
     if (!g) {
-      g = { page: placeholderPage(a.pageUrl, a.created), annotations: [] };
+      g = { page: implicitPage(a.pageUrl, a.created), annotations: [] };
       groups.set(a.pageUrl, g);
     }
     g.annotations.push(a);
@@ -37,7 +37,11 @@ function position(a: Annotation): number {
   return a.kind === 'page-note' ? -1 : Number.MAX_SAFE_INTEGER;
 }
 
-function placeholderPage(url: string, at: string): ExportPage {
+/**
+ * The page record of a page that exists only because of its annotations (title = its URL): what the
+ * library stores before or without savePage, and what an export shows for an annotation whose page is missing.
+ */
+export function implicitPage(url: string, at: string): ExportPage & { implicit: true } {
   return {
     url,
     title: url,
