@@ -44,6 +44,23 @@ export function createHighlighter(doc: Document, guard: MutationGuard = w => w()
 }
 
 /** Priority of a style: flash over colours over figure marks. */
+/** The parts of a Highlighter that only read or empty its table of drawn keys, shared by both backends. */
+function bookkeeping(
+  drawn: Map<string, { range: Range; style: HighlightStyle }>,
+  remove: (key: string) => void,
+): Pick<Highlighter, 'remove' | 'clear' | 'has' | 'rangeOf' | 'styleOf' | 'keys'> {
+  return {
+    remove,
+    clear(keep) {
+      for (const key of [...drawn.keys()]) if (!keep?.(key)) remove(key);
+    },
+    has: key => drawn.has(key),
+    rangeOf: key => drawn.get(key)?.range ?? null,
+    styleOf: key => drawn.get(key)?.style ?? null,
+    keys: () => [...drawn.keys()],
+  };
+}
+
 function priorityOf(style: HighlightStyle): number {
   return style === 'flash' ? 3 : style === 'figure' ? 1 : 2;
 }
@@ -79,14 +96,7 @@ function nativeHighlighter(registry: HighlightRegistry, Ctor: HighlightCtor): Hi
       drawn.set(key, { range, style });
       highlightFor(style).add(range);
     },
-    remove,
-    clear(keep) {
-      for (const key of [...drawn.keys()]) if (!keep?.(key)) remove(key);
-    },
-    has: key => drawn.has(key),
-    rangeOf: key => drawn.get(key)?.range ?? null,
-    styleOf: key => drawn.get(key)?.style ?? null,
-    keys: () => [...drawn.keys()],
+    ...bookkeeping(drawn, remove),
   };
 }
 
@@ -221,14 +231,7 @@ function wrappingHighlighter(doc: Document, guard: MutationGuard): Highlighter {
         drawn.set(key, { range: first ? r : range, style, marks });
       });
     },
-    remove: key => remove(key),
-    clear(keep) {
-      for (const key of [...drawn.keys()]) if (!keep?.(key)) remove(key);
-    },
-    has: key => drawn.has(key),
-    rangeOf: key => drawn.get(key)?.range ?? null,
-    styleOf: key => drawn.get(key)?.style ?? null,
-    keys: () => [...drawn.keys()],
+    ...bookkeeping(drawn, key => remove(key)),
   };
 }
 
