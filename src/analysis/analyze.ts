@@ -5,7 +5,7 @@
  * computed before that (usually the metadata) is kept. Non-articles get metadata and main text
  * only: figures, entities and the summary are skipped to keep every page load cheap.
  */
-import type { PageAnalysis, TextMap } from './types';
+import type { DetectResult, PageAnalysis, TextMap } from './types';
 import { detect } from './detect';
 import { emptyMeta, extractMetadata } from './metadata/index';
 import { extractFigures } from './figures/index';
@@ -20,6 +20,8 @@ export interface AnalyzeOptions {
   budgetMs?: number;
   /** Element budget for the main-text walk (default 150,000). */
   maxElements?: number;
+  /** detect(doc, url) already computed for this document state (the content script runs it first). */
+  detected?: DetectResult;
 }
 
 export interface PageAnalysisResult {
@@ -89,7 +91,7 @@ export function analyzePage(doc: Document, opts: AnalyzeOptions): PageAnalysisRe
       analysis.reasons.push('empty document');
       return { analysis, textMap, root };
     }
-    const d = detect(doc, opts.url);
+    const d = opts.detected ?? detect(doc, opts.url);
     analysis.isArticle = d.isArticle;
     analysis.articleScore = d.score;
     analysis.reasons = [...d.reasons];

@@ -8,7 +8,7 @@
  * pages that are not articles never load the engine unless the popup asks.
  */
 import { detect } from '../analysis/detect';
-import type { PageAnalysis, TextMap } from '../analysis/types';
+import type { DetectResult, PageAnalysis, TextMap } from '../analysis/types';
 import type { PageInput } from '../shared/messages';
 import { loadEngine, type Engine } from './engine';
 
@@ -21,6 +21,8 @@ export interface AnalysisState {
 export class PageAnalyzer {
   private cached: AnalysisState | null = null;
   private cachedFor = '';
+  /** The detector's verdict from looksLikeArticle, handed to the engine so it does not detect again. */
+  private detected: { href: string; result: DetectResult } | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -37,16 +39,21 @@ export class PageAnalyzer {
     if (this.cached && this.cachedFor === href) return this.cached;
     const { analyzePage } = await this.load();
     // The engine is synchronous: the document cannot change between here and the result.
-    const state = analyzePage(this.doc, { url: this.doc.location.href });
+    const url = this.doc.location.href;
+    const detected = this.detected?.href === url ? this.detected.result : undefined;
+    const state = analyzePage(this.doc, { url, detected });
     this.cached = state;
-    this.cachedFor = this.doc.location.href;
+    this.cachedFor = url;
     return state;
   }
 
   /** The cheap detector alone (bundled in the content script): worth loading the engine for? */
   looksLikeArticle(): boolean {
     try {
-      return detect(this.doc, this.doc.location.href).isArticle;
+      const href = this.doc.location.href;
+      const result = detect(this.doc, href);
+      this.detected = { href, result };
+      return result.isArticle;
     } catch {
       return false;
     }
@@ -54,6 +61,7 @@ export class PageAnalyzer {
 
   invalidate(): void {
     this.cached = null;
+    this.detected = null;
   }
 }
 
