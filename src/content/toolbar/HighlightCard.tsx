@@ -4,7 +4,7 @@
  * them (a note is never dropped because the user clicked elsewhere). Notes and tags are rendered only here,
  * inside the closed shadow root, as Preact text.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { COLORS, type Annotation, type Color } from '../../shared/types';
 import { Floating, trusted } from './Floating';
 import type { Box } from './position';
@@ -48,7 +48,9 @@ export function HighlightCard(p: HighlightCardProps) {
   const tagRef = useRef<HTMLInputElement>(null);
   const firstRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
+  // A layout effect runs inside render(), so focus lands before the next keystroke is dispatched: with
+  // useEffect (deferred to the next frame) a user who types right after "Tag" lost the first letter.
+  useLayoutEffect(() => {
     const target =
       p.focus === 'note' ? noteRef.current : p.focus === 'tags' ? tagRef.current : firstRef.current;
     target?.focus();
