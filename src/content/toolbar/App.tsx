@@ -1,4 +1,3 @@
-/** @jsxImportSource preact */
 /** Everything Gleaner shows in the page, rendered from one plain state object (see ui.ts). */
 import type { Figure } from '../../analysis/types';
 import type { Annotation, Color } from '../../shared/types';

@@ -1,4 +1,3 @@
-/** @jsxImportSource preact */
 /** The card of a key-figure mark: what the analysis understood, and Pin to keep it as an annotation. */
 import type { Approx, Figure } from '../../analysis/types';
 import { Floating, trusted } from './Floating';

@@ -1,4 +1,3 @@
-/** @jsxImportSource preact */
 /**
  * A panel placed beside a text range (see position.ts): rendered hidden, measured, then moved into place, so
  * it never covers the text it belongs to. `boxes` are the range's client rects, recomputed by the owner on

@@ -1,4 +1,3 @@
-/** @jsxImportSource preact */
 /**
  * The card of one highlight: colour, note and tags, Save and Delete. Closing with unsaved changes saves
  * them (a note is never dropped because the user clicked elsewhere). Notes and tags are rendered only here,

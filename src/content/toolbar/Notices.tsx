@@ -1,4 +1,3 @@
-/** @jsxImportSource preact */
 /** Non-blocking messages (errors with Retry, "Deleted · Undo"): a polite live region in a corner. */
 import type { Notice } from '../api';
 import { trusted } from './Floating';

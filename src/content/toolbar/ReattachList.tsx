@@ -1,4 +1,3 @@
-/** @jsxImportSource preact */
 /**
  * Re-attaching orphans: the highlights of this page that lost their place, listed by their quote; picking
  * one moves it onto the current selection.

@@ -1,4 +1,3 @@
-/** @jsxImportSource preact */
 /**
  * The selection toolbar: five colours, Note, Tag and Copy quote. A WAI-ARIA toolbar: one Tab stop, arrow
  * keys move between buttons, Escape closes. Pressing it does not clear the page's selection.
