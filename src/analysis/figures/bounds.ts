@@ -4,72 +4,19 @@
  * preposition), "some" and "about" in other roles are avoided by requiring the number right after.
  */
 import type { Approx } from '../types';
+import { table, words } from './table';
 
-const BOUNDS: Record<string, Approx> = {
-  'more than': 'gt',
-  over: 'gt',
-  above: 'gt',
-  'in excess of': 'gt',
-  'upwards of': 'gt',
-  exceeding: 'gt',
-  'well over': 'gt',
-  'just over': 'gt',
-  'greater than': 'gt',
-  'higher than': 'gt',
-  'north of': 'gt',
-  'at least': 'gte',
-  'no fewer than': 'gte',
-  'no less than': 'gte',
-  'a minimum of': 'gte',
-  'up to': 'lte',
-  'as many as': 'lte',
-  'as much as': 'lte',
-  'no more than': 'lte',
-  'at most': 'lte',
-  within: 'lte',
-  'a maximum of': 'lte',
-  nearly: 'lte',
-  almost: 'lte',
-  'just under': 'lt',
-  'fewer than': 'lt',
-  'less than': 'lt',
-  under: 'lt',
-  below: 'lt',
-  'lower than': 'lt',
-  about: 'approx',
-  around: 'approx',
-  approximately: 'approx',
-  roughly: 'approx',
-  some: 'approx',
-  'an estimated': 'approx',
-  estimated: 'approx',
-  'close to': 'approx',
-  circa: 'approx',
-  'approx.': 'approx',
-  'around about': 'approx',
-  'more or less': 'approx',
-  'an average of': 'approx',
-  'on average': 'approx',
-  '~': 'approx',
-  // German and French pages: the common ones.
-  rund: 'approx',
-  etwa: 'approx',
-  ungefähr: 'approx',
-  'mehr als': 'gt',
-  über: 'gt',
-  knapp: 'lte',
-  fast: 'lte',
-  mindestens: 'gte',
-  'bis zu': 'lte',
-  'weniger als': 'lt',
-  environ: 'approx',
-  'près de': 'approx',
-  'plus de': 'gt',
-  'au moins': 'gte',
-  "jusqu'à": 'lte',
-  'moins de': 'lt',
-  presque: 'lte',
-};
+/** Bound words by the approx they mean (table.ts format), with the common German and French ones. */
+const BOUNDS = table(
+  'gt: more than, over, above, in excess of, upwards of, exceeding, well over, just over, greater than,' +
+    'higher than, north of, mehr als, über, plus de;' +
+    'gte: at least, no fewer than, no less than, a minimum of, mindestens, au moins;' +
+    'lte: up to, as many as, as much as, no more than, at most, within, a maximum of, nearly, almost, knapp,' +
+    "fast, bis zu, jusqu'à, presque;" +
+    'lt: just under, fewer than, less than, under, below, lower than, weniger als, moins de;' +
+    'approx: about, around, approximately, roughly, some, an estimated, estimated, close to, circa, approx.,' +
+    'around about, more or less, an average of, on average, ~, rund, etwa, ungefähr, environ, près de',
+) as Record<string, Approx>;
 
 const KEYS = Object.keys(BOUNDS).sort((a, b) => b.length - a.length);
 const BOUND_RE = new RegExp(
@@ -82,38 +29,11 @@ const MOVE_RE =
   /(?:^|[^\p{L}])(?:\p{L}+ed|rose|rise|rises|grew|grow|grows|went|go|goes|came|come|shot|jumped|ticked|moved|climbed|soared|crept|fell|dropped|sank|slid|slipped|dipped|plunged|tumbled|bumped|revised|raise|raised|lift|lifted|push|pushed|pushes|cut|cuts)\s+$/iu;
 
 /** Nouns after "over N" that make "over" a preposition (a span of events or time). */
-const SPAN_NOUNS = new Set([
-  'stages',
-  'games',
-  'matches',
-  'races',
-  'rounds',
-  'laps',
-  'sessions',
-  'innings',
-  'holes',
-  'starts',
-  'appearances',
-  'episodes',
-  'days',
-  'weeks',
-  'months',
-  'years',
-  'decades',
-  'nights',
-  'seasons',
-  'hours',
-  'minutes',
-  'quarters',
-  'periods',
-  'legs',
-  'sets',
-  'frames',
-  'outings',
-  'meetings',
-  'visits',
-  'tournaments',
-]);
+const SPAN_NOUNS = words(
+  'stages games matches races rounds laps sessions innings holes starts appearances episodes days weeks ' +
+    'months years decades nights seasons hours minutes quarters periods legs sets frames outings meetings ' +
+    'visits tournaments',
+);
 const OVER_GT_BEFORE =
   /(?:^|[^\p{L}])(?:for|of|with|than|is|are|was|were|be|been|has|have|had|by|totalling|totaling|worth|cost|costs|costing|paid|pay|spent|raised|earned|took|lasted|spanning|weighing)\s+$/iu;
 

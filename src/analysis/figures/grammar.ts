@@ -11,7 +11,6 @@ import { ORDINAL_WORDS, TENS, UNITS } from './number-words';
 import { spaced, type Num } from './numbers';
 import {
   DASHES,
-  MONTH_WORDS,
   emit,
   endOf,
   fraction,
@@ -23,7 +22,7 @@ import {
   type RawFigure,
   type Side,
 } from './operands';
-import { claims } from './patterns';
+import { MONTH_WORDS, claims } from './patterns';
 import { suffixAt, type Suffix } from './suffix';
 import { tokenize, usesDecimalComma, type Token } from './tokenizer';
 

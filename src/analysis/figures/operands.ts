@@ -7,6 +7,7 @@ import type { Approx, FigureKind } from '../types';
 import { CODES, DOLLAR_PREFIX, SYMBOLS } from './currencies';
 import { FRACTIONS, UNITS } from './number-words';
 import { readNumber, spaced, type Num, type NumCtx } from './numbers';
+import { MONTH_WORDS } from './patterns';
 import { suffixAt } from './suffix';
 
 export interface RawFigure {
@@ -28,11 +29,6 @@ export interface Ctx extends NumCtx {
   lastScore: number;
 }
 
-export const MONTH_WORDS = new Set(
-  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
-    ' ',
-  ),
-);
 const HYPHEN_PREFIXES = new Set(['mid', 'pre', 'post', 'early', 'late', 'end', 'start', 'fiscal', 'fy']);
 export const DASHES = new Set(['-', '–', '—']);
 export function isSentenceStartTok(c: NumCtx, i: number): boolean {

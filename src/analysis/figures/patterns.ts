@@ -11,31 +11,21 @@ export interface Claim {
   value: string;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
 const FULL = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const ABBR = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+/** Month names and abbreviations, lower case (the grammar's year/count tests use them too). */
+export const MONTH_WORDS = new Set((FULL + '|' + ABBR).toLowerCase().split('|'));
+const MON3 = FULL.toLowerCase()
+  .split('|')
+  .map(n => n.slice(0, 3));
 // A month: full name, or an abbreviation with an optional dot (abbreviations need a day or year after).
 const MON = `(?:(${FULL})|(${ABBR})\\.?)`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])';
 const YEAR = '(\\d{4})(?!\\d)';
 
 const pad = (n: number): string => (n < 10 ? '0' : '') + n;
-const monthNum = (m: string): number =>
-  MONTHS[m.slice(0, 4).toLowerCase()] ?? MONTHS[m.slice(0, 3).toLowerCase()] ?? 0;
+/** 1..12 from any month word: the first three letters are unique ("Sept" -> 9). */
+const monthNum = (m: string): number => MON3.indexOf(m.slice(0, 3).toLowerCase()) + 1;
 
 const iso = (y: string | undefined, m: number, d: number | undefined): string =>
   (y ? y : '-') + '-' + pad(m) + (d !== undefined ? '-' + pad(d) : '');

@@ -2,6 +2,8 @@
  * One regex pass over the text producing typed tokens with UTF-16 offsets. Numbers keep their
  * separators; how they are read (1,234.5 vs 1.234,5) is decided later by page language.
  */
+import { words } from './table';
+
 export type TokKind = 'num' | 'word' | 'sym';
 
 export interface Token {
@@ -35,38 +37,9 @@ export function tokenize(text: string, spaceGroups: boolean): Token[] {
 }
 
 /** Languages that write 1.234,5 (and 1 234,5). English-like pages write 1,234.5. */
-const DECIMAL_COMMA = new Set([
-  'de',
-  'fr',
-  'es',
-  'it',
-  'pt',
-  'nl',
-  'ru',
-  'pl',
-  'tr',
-  'sv',
-  'da',
-  'nb',
-  'no',
-  'fi',
-  'cs',
-  'sk',
-  'hu',
-  'ro',
-  'uk',
-  'el',
-  'id',
-  'vi',
-  'hr',
-  'sl',
-  'sr',
-  'bg',
-  'ca',
-  'lt',
-  'lv',
-  'et',
-]);
+const DECIMAL_COMMA = words(
+  'de fr es it pt nl ru pl tr sv da nb no fi cs sk hu ro uk el id vi hr sl sr bg ca lt lv et',
+);
 
 export function usesDecimalComma(lang: string | null | undefined): boolean {
   if (!lang) return false;

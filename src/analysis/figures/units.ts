@@ -1,199 +1,40 @@
 /**
- * Measure and duration units by surface form. Multi-word surfaces are keyed with single spaces
- * ("square kilometres"); symbols that are case-sensitive (MW vs mW) sit in CASED.
+ * Measure and duration units by surface form, as compact tables (table.ts: "unit: surface+, ..."
+ * where "+" adds the plural in "s"). Multi-word surfaces use single spaces ("square kilometres");
+ * symbols that are case-sensitive (MW vs mW) sit in CASED.
  */
+import { table } from './table';
 
-export const DURATIONS: Record<string, string> = {
-  second: 'second',
-  seconds: 'second',
-  sec: 'second',
-  secs: 'second',
-  minute: 'minute',
-  minutes: 'minute',
-  min: 'minute',
-  mins: 'minute',
-  hour: 'hour',
-  hours: 'hour',
-  hr: 'hour',
-  hrs: 'hour',
-  day: 'day',
-  days: 'day',
-  week: 'week',
-  weeks: 'week',
-  month: 'month',
-  months: 'month',
-  year: 'year',
-  years: 'year',
-  yr: 'year',
-  yrs: 'year',
-  decade: 'decade',
-  decades: 'decade',
-  century: 'century',
-  centuries: 'century',
-  night: 'night',
-  nights: 'night',
-  season: 'season',
-  seasons: 'season',
-  quarter: 'quarter',
-  quarters: 'quarter',
-};
+export const DURATIONS = table(
+  'second: second+, sec+; minute: minute+, min+; hour: hour+, hr+; day: day+; week: week+; month: month+;' +
+    'year: year+, yr+; decade: decade+; century: century, centuries; night: night+; season: season+; quarter: quarter+',
+);
 
 /** Lower-case measure surfaces. */
-export const MEASURES: Record<string, string> = {
-  km: 'km',
-  kilometre: 'km',
-  kilometres: 'km',
-  kilometer: 'km',
-  kilometers: 'km',
-  metre: 'm',
-  metres: 'm',
-  meter: 'm',
-  meters: 'm',
-  cm: 'cm',
-  centimetres: 'cm',
-  centimeters: 'cm',
-  mm: 'mm',
-  millimetres: 'mm',
-  millimeters: 'mm',
-  mile: 'mi',
-  miles: 'mi',
-  foot: 'ft',
-  feet: 'ft',
-  ft: 'ft',
-  inch: 'in',
-  inches: 'in',
-  yard: 'yd',
-  yards: 'yd',
-  'nautical miles': 'nmi',
-  kg: 'kg',
-  kilogram: 'kg',
-  kilograms: 'kg',
-  kilo: 'kg',
-  kilos: 'kg',
-  gram: 'g',
-  grams: 'g',
-  tonne: 't',
-  tonnes: 't',
-  ton: 't',
-  tons: 't',
-  'metric tons': 't',
-  lb: 'lb',
-  lbs: 'lb',
-  ounce: 'oz',
-  ounces: 'oz',
-  oz: 'oz',
-  litre: 'L',
-  litres: 'L',
-  liter: 'L',
-  liters: 'L',
-  gallon: 'gal',
-  gallons: 'gal',
-  barrel: 'bbl',
-  barrels: 'bbl',
-  bbl: 'bbl',
-  acre: 'acre',
-  acres: 'acre',
-  hectare: 'ha',
-  hectares: 'ha',
-  'square kilometres': 'km2',
-  'square kilometers': 'km2',
-  'square miles': 'mi2',
-  'square feet': 'ft2',
-  'square foot': 'ft2',
-  'square metres': 'm2',
-  'square meters': 'm2',
-  'sq ft': 'ft2',
-  km2: 'km2',
-  mph: 'mph',
-  kph: 'km/h',
-  'miles per hour': 'mph',
-  'miles per gallon': 'mpg',
-  'kilometers per liter': 'km/L',
-  'kilometres per litre': 'km/L',
-  'kilometres per hour': 'km/h',
-  'kilometers per hour': 'km/h',
-  knots: 'kn',
-  watt: 'W',
-  watts: 'W',
-  kilowatt: 'kW',
-  kilowatts: 'kW',
-  megawatt: 'MW',
-  megawatts: 'MW',
-  gigawatt: 'GW',
-  gigawatts: 'GW',
-  'kilowatt hours': 'kWh',
-  'megawatt hours': 'MWh',
-  'gigawatt hours': 'GWh',
-  degrees: '°',
-  degree: '°',
-  'degrees celsius': '°C',
-  'degrees fahrenheit': '°F',
-  calories: 'kcal',
-  kcal: 'kcal',
-  gigabytes: 'GB',
-  terabytes: 'TB',
-  megabytes: 'MB',
-  megapixels: 'MP',
-  megapixel: 'MP',
-  fps: 'fps',
-  'frames per second': 'fps',
-  horsepower: 'hp',
-  hp: 'hp',
-  mpg: 'mpg',
-  volts: 'V',
-  kph2: 'km/h',
-};
+export const MEASURES = table(
+  // Length, mass, volume, area.
+  'km: km, kilometre+, kilometer+; m: metre+, meter+; cm: cm, centimetres, centimeters;' +
+    'mm: mm, millimetres, millimeters; mi: mile+; ft: foot, feet, ft; in: inch, inches; yd: yard+;' +
+    'nmi: nautical miles; kg: kg, kilogram+, kilo+; g: gram+; t: tonne+, ton+, metric tons; lb: lb+;' +
+    'oz: ounce+, oz; L: litre+, liter+; gal: gallon+; bbl: barrel+, bbl; acre: acre+; ha: hectare+;' +
+    'km2: km2, square kilometres, square kilometers; mi2: square miles; ft2: square feet, square foot, sq ft;' +
+    'm2: square metres, square meters;' +
+    // Speed, power, energy, temperature, data and the rest.
+    'mph: mph, miles per hour; km/h: kph, kilometres per hour, kilometers per hour; mpg: mpg, miles per gallon;' +
+    'km/L: kilometers per liter, kilometres per litre; kn: knots; W: watt+; kW: kilowatt+; MW: megawatt+;' +
+    'GW: gigawatt+; kWh: kilowatt hours; MWh: megawatt hours; GWh: gigawatt hours; °: degree+;' +
+    '°C: degrees celsius; °F: degrees fahrenheit; kcal: calories, kcal; GB: gigabytes; TB: terabytes;' +
+    'MB: megabytes; MP: megapixel+; fps: fps, frames per second; hp: horsepower, hp; V: volts',
+);
 
-/** Case-sensitive symbols (MW is megawatt, mW is not in news). */
-export const CASED: Record<string, string> = {
-  W: 'W',
-  kW: 'kW',
-  MW: 'MW',
-  GW: 'GW',
-  TW: 'TW',
-  kWh: 'kWh',
-  MWh: 'MWh',
-  GWh: 'GWh',
-  TWh: 'TWh',
-  GB: 'GB',
-  TB: 'TB',
-  MB: 'MB',
-  KB: 'KB',
-  PB: 'PB',
-  Hz: 'Hz',
-  kHz: 'kHz',
-  MHz: 'MHz',
-  GHz: 'GHz',
-  mAh: 'mAh',
-  Wh: 'Wh',
-  MP: 'MP',
-  V: 'V',
-  L: 'L',
-  ml: 'ml',
-  mL: 'ml',
-  t: 't',
-  g: 'g',
-  m: 'm',
-  K: 'K',
-};
+/** Case-sensitive symbols (MW is megawatt, mW is not in news); each is its own unit but "mL". */
+export const CASED = table(
+  'W; kW; MW; GW; TW; kWh; MWh; GWh; TWh; GB; TB; MB; KB; PB; Hz; kHz; MHz; GHz; mAh; Wh; MP; V; L;' +
+    'ml: ml, mL; t; g; m; K',
+);
 
 /** Percent surfaces after a number. */
-export const PERCENT_WORDS: Record<string, string> = {
-  percent: '%',
-  pct: '%',
-  'per cent': '%',
-  'percentage point': 'pp',
-  'percentage points': 'pp',
-  'basis point': 'bp',
-  'basis points': 'bp',
-  bps: 'bp',
-  bp: 'bp',
-  prozent: '%',
-  'pour cent': '%',
-  'por ciento': '%',
-  'per cento': '%',
-  prozentpunkte: 'pp',
-};
-
-/** Longest surface in words, so lookups try 3, 2, then 1 words. */
-export const MAX_UNIT_WORDS = 3;
+export const PERCENT_WORDS = table(
+  '%: percent, pct, per cent, prozent, pour cent, por ciento, per cento; pp: percentage point+, prozentpunkte;' +
+    'bp: basis point+, bps, bp',
+);
