@@ -245,19 +245,26 @@ function reflow(clone: HTMLElement, doc: Document, rnd: () => number): void {
   }
 }
 
-/** Set to receive every wrong-place case (for investigation). */
+/** Set to receive every wrong-place and orphan case of Gleaner (for investigation). */
 export const debug: {
-  onWrong?: (info: { edit: string; expected: string; got: string; page: string }) => void;
+  onWrong?: (info: WrongInfo) => void;
   onOrphan?: (info: { edit: string; page: string; sel: Selector[]; now: string }) => void;
 } = {};
 
-function classify(
-  idx: TextIndex,
-  expected: Range,
-  got: Range | null,
-  t: Tally,
-  ctx?: { edit: string; page: string },
-): void {
+export interface WrongInfo {
+  edit: string;
+  page: string;
+  /** Text around the expected span, and around the anchored span ([[ ]] mark the spans). */
+  expected: string;
+  got: string;
+  sel: Selector[];
+  method: string;
+  score: number;
+}
+
+type Verdict = 'right' | 'orphan' | 'wrong';
+
+function classify(idx: TextIndex, expected: Range, got: Range | null, t: Tally): Verdict {
   t.total++;
   const e = idx.spanOf(expected);
   let es = e?.start ?? 0;
@@ -269,13 +276,13 @@ function classify(
   if (!got) {
     t.orphan++;
     if (deleted) t.deletedOrphaned++;
-    return;
+    return 'orphan';
   }
   const a = idx.spanOf(got);
   if (deleted || !a) {
     t.wrong++;
     if (deleted) t.deletedPlaced++;
-    return;
+    return 'wrong';
   }
   let as = a.start;
   let ae = a.end;
@@ -284,17 +291,20 @@ function classify(
   const len = ee - es;
   const overlap = Math.max(0, Math.min(ae, ee) - Math.max(as, es));
   const tol = Math.max(3, Math.ceil(0.1 * len));
-  if (overlap >= 0.9 * len && as >= es - tol && ae <= ee + tol) t.right++;
-  else {
-    t.wrong++;
-    if (ctx && debug.onWrong) {
-      debug.onWrong({
-        ...ctx,
-        expected: idx.text.slice(es - 40, ee + 40),
-        got: idx.text.slice(as - 40, ae + 40),
-      });
-    }
+  if (overlap >= 0.9 * len && as >= es - tol && ae <= ee + tol) {
+    t.right++;
+    return 'right';
   }
+  t.wrong++;
+  return 'wrong';
+}
+
+/** Text around [start, end) with the span marked, for reports. */
+function marked(idx: TextIndex, r: Range | null): string {
+  const s = r ? idx.spanOf(r) : null;
+  if (!s) return '(none)';
+  const t = idx.text;
+  return `${t.slice(Math.max(0, s.start - 50), s.start)}[[${t.slice(s.start, s.end)}]]${t.slice(s.end, s.end + 50)}`;
 }
 
 export function emptyTally(): Tally {
@@ -392,18 +402,18 @@ export function runPage(
     const finalIdx = TextIndex.build(clone);
     for (let i = 0; i < highlights.length; i++) {
       const h = highlights[i] as Highlight;
-      const wrongBefore = results.gleaner[edit].wrong;
       const ours = anchor(clone, h.ours, { index: finalIdx });
-      classify(finalIdx, expected[i] as Range, ours?.range ?? null, results.gleaner[edit], {
-        edit,
-        page: spec.html,
-      });
-      if (ours && debug.onWrong && results.gleaner[edit].wrong > wrongBefore) {
+      const exp = expected[i] as Range;
+      const verdict = classify(finalIdx, exp, ours?.range ?? null, results.gleaner[edit]);
+      if (verdict === 'wrong' && ours && debug.onWrong) {
         debug.onWrong({
           edit,
           page: spec.html,
-          expected: JSON.stringify(h.ours),
-          got: `${ours.method} ${ours.score}`,
+          expected: marked(finalIdx, exp),
+          got: marked(finalIdx, ours.range),
+          sel: h.ours,
+          method: ours.method,
+          score: ours.score,
         });
       }
       if (debug.onOrphan && !ours)
@@ -411,10 +421,7 @@ export function runPage(
           edit,
           page: spec.html,
           sel: h.ours,
-          now: finalIdx.text.slice(
-            Math.max(0, (h.ours[1] as { start: number }).start - 60),
-            (h.ours[1] as { end: number }).end + 60,
-          ),
+          now: marked(finalIdx, exp),
         });
       if (process.env.ANCHOR_NO_BASELINE) continue;
       const base = h.base ? baselineAnchor(clone, h.base) : null;
