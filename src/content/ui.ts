@@ -35,9 +35,11 @@ export class PageUi {
     const visible = !!(s.toolbar || s.reattach || s.card || s.figure || s.notices.length);
     if (!visible && !this.host) return;
     this.host ??= createUiHost(this.doc);
-    render(h(App, { state: s, actions: this.actions, draftRef: this.cardDraft }), this.host.container);
+    // Show the host before rendering: layout effects run inside render() (the card focuses its field there),
+    // and an element under a hidden host cannot take focus.
     if (visible) this.host.show();
-    else this.host.hide();
+    render(h(App, { state: s, actions: this.actions, draftRef: this.cardDraft }), this.host.container);
+    if (!visible) this.host.hide();
   }
 
   owns(event: Event): boolean {

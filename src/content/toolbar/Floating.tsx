@@ -28,6 +28,12 @@ export function Floating(props: FloatingProps) {
     const size = { width: el.offsetWidth || 300, height: el.offsetHeight || 40 };
     const viewport = { width: view?.innerWidth ?? 1024, height: view?.innerHeight ?? 768 };
     const next = placePanel(props.boxes, size, viewport);
+    // Also place it in the DOM right now, not only on the re-render that setPlace schedules: a parent's
+    // layout effect (the card focusing its tag field) runs before that re-render, and a still hidden panel
+    // cannot take focus. The re-render then writes the same values.
+    el.style.top = `${next.top}px`;
+    el.style.left = `${next.left}px`;
+    el.style.visibility = '';
     if (!place || next.top !== place.top || next.left !== place.left) setPlace(next);
   }, [props.boxes, place]);
   return (

@@ -52,7 +52,7 @@ export function HighlightCard(p: HighlightCardProps) {
   useLayoutEffect(() => {
     const target =
       p.focus === 'note' ? noteRef.current : p.focus === 'tags' ? tagRef.current : firstRef.current;
-    target?.focus();
+    target?.focus({ preventScroll: true });
     // Focus once, when the card opens for this annotation.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [a.id]);
