@@ -5,36 +5,39 @@
  */
 const set = (s: string): Set<string> => new Set(s.split('|'));
 
-/** Role heads (lower case, may be multi-word). Matched longest-first on a run of words. */
+/**
+ * Role heads (lower case, may be multi-word). Matched longest-first on a run of words. A compound
+ * whose first word is only a modifier ("defense minister", "vice president", "crown prince") is not
+ * listed: the head matches and the role text keeps the modifiers before it. Compounds whose first
+ * word is itself a role ("deputy prime minister", "head coach") must be listed.
+ */
 export const ROLES = set(
-  'president|vice president|administrator|deputy administrator|president-elect|prime minister|deputy prime minister|chancellor|minister|' +
-    'defense minister|defence minister|foreign minister|finance minister|interior minister|health minister|' +
-    'economy minister|prime-minister|secretary-general|secretary general|secretary|secretary of state|' +
-    'defense secretary|defence secretary|treasury secretary|state secretary|under secretary|senator|sen.|' +
-    'representative|rep.|congressman|congresswoman|governor|gov.|mayor|king|queen|prince|princess|pope|' +
-    'ceo|cfo|coo|cto|chief executive|chief executive officer|chief financial officer|chief operating officer|' +
-    'chief technology officer|chairman|chairwoman|chair|chairperson|founder|co-founder|cofounder|owner|' +
-    'spokesperson|spokesman|spokeswoman|director|director general|director-general|managing director|' +
-    'executive director|general|gen.|lt. gen.|maj. gen.|admiral|adm.|colonel|col.|commander|chief of staff|' +
-    'vice chief of staff|deputy chief of staff|ambassador|envoy|judge|justice|chief justice|attorney general|' +
-    'attorney|prosecutor|district attorney|coach|head coach|manager|analyst|economist|professor|prof.|dr.|' +
-    'striker|quarterback|captain|speaker|house speaker|sheriff|police chief|chief|premier|commissioner|' +
-    'leader|opposition leader|party leader|editor|editor-in-chief|author|researcher|scientist|lawyer|' +
-    'head|deputy|vice chairman|vice-president|press secretary|lieutenant|sergeant|sgt.|officer|detective|' +
-    'general manager|president and ceo|executive|partner|principal|dean|chancellor|rabbi|bishop|archbishop|' +
-    'cardinal|sultan|emir|crown prince|foreign secretary|home secretary|health secretary|secretary-general',
+  'president|administrator|deputy administrator|president-elect|deputy prime minister|chancellor|' +
+    'minister|prime-minister|secretary-general|secretary general|secretary|secretary of state|senator|' +
+    'sen.|representative|rep.|congressman|congresswoman|governor|gov.|mayor|king|queen|prince|princess|' +
+    'pope|ceo|cfo|coo|cto|chief executive|chief executive officer|chief financial officer|' +
+    'chief operating officer|chief technology officer|chairman|chairwoman|chair|chairperson|founder|' +
+    'co-founder|cofounder|owner|spokesperson|spokesman|spokeswoman|director|director general|' +
+    'director-general|executive director|general|gen.|admiral|adm.|colonel|col.|commander|chief of staff|' +
+    'deputy chief of staff|ambassador|envoy|judge|justice|chief justice|attorney general|attorney|' +
+    'prosecutor|coach|head coach|manager|analyst|economist|professor|prof.|dr.|striker|quarterback|' +
+    'captain|speaker|sheriff|chief|premier|commissioner|leader|editor|editor-in-chief|author|researcher|' +
+    'scientist|lawyer|head|deputy|vice-president|lieutenant|sergeant|sgt.|officer|detective|' +
+    'general manager|president and ceo|executive|partner|principal|dean|rabbi|bishop|archbishop|cardinal|' +
+    'sultan|emir',
 );
 
 /** Last words that make a capitalised run an organisation. */
 export const ORG_TAILS = set(
-  'inc|inc.|incorporated|ltd|ltd.|llc|plc|corp|corp.|corporation|company|co.|co|group|bank|party|council|army|' +
-    'navy|force|forces|ministry|department|agency|commission|university|college|institute|association|federation|' +
-    'union|committee|court|congress|senate|parliament|assembly|fund|foundation|organization|organisation|' +
-    'authority|board|office|police|reserve|exchange|airlines|airways|motors|times|news|post|journal|club|fc|' +
-    'technologies|holdings|partners|capital|media|network|networks|studios|records|labs|pharmaceuticals|' +
-    'alliance|coalition|administration|service|services|bureau|center|centre|school|hospital|church|' +
-    'tribunal|cabinet|guard|corps|command|marines|team|league|federation|society|trust|press|agency|' +
-    'brothers|entertainment|energy|airline|industries|systems|enterprises|international|worldwide|inc',
+  'inc|inc.|incorporated|ltd|ltd.|llc|plc|corp|corp.|corporation|company|co.|co|group|bank|party|' +
+    'council|army|navy|force|forces|ministry|department|agency|commission|university|college|institute|' +
+    'association|federation|union|committee|court|congress|senate|parliament|assembly|fund|foundation|' +
+    'organization|organisation|authority|board|office|police|reserve|exchange|airlines|airways|motors|' +
+    'times|news|post|journal|club|fc|technologies|holdings|partners|capital|media|network|networks|' +
+    'studios|records|labs|pharmaceuticals|alliance|coalition|administration|service|services|bureau|' +
+    'center|centre|school|hospital|church|tribunal|cabinet|guard|corps|command|marines|team|league|' +
+    'society|trust|press|brothers|entertainment|energy|airline|industries|systems|enterprises|' +
+    'international|worldwide',
 );
 
 /** Org cue words inside a run ("Ministry of Defence", "Bank of England"). */
@@ -58,33 +61,33 @@ export const KNOWN_ORGS = set(
 
 /** Countries, regions, US states and major cities (lower case). */
 export const PLACES = set(
-  'afghanistan|albania|algeria|angola|argentina|armenia|australia|austria|azerbaijan|bahrain|bangladesh|' +
-    'belarus|belgium|bolivia|bosnia|brazil|bulgaria|cambodia|cameroon|canada|chile|china|colombia|congo|' +
-    'croatia|cuba|cyprus|czech republic|czechia|denmark|ecuador|egypt|estonia|ethiopia|finland|france|georgia|' +
-    'germany|ghana|greece|guatemala|haiti|honduras|hungary|iceland|india|indonesia|iran|iraq|ireland|israel|' +
-    'italy|jamaica|japan|jordan|kazakhstan|kenya|kosovo|kuwait|laos|latvia|lebanon|libya|lithuania|luxembourg|' +
-    'malaysia|mali|malta|mexico|moldova|mongolia|montenegro|morocco|mozambique|myanmar|nepal|netherlands|' +
-    'new zealand|nicaragua|niger|nigeria|north korea|south korea|korea|norway|oman|pakistan|palestine|panama|' +
-    'paraguay|peru|philippines|poland|portugal|qatar|romania|russia|rwanda|saudi arabia|senegal|serbia|' +
-    'singapore|slovakia|slovenia|somalia|south africa|spain|sri lanka|sudan|south sudan|sweden|switzerland|' +
-    'syria|taiwan|tajikistan|tanzania|thailand|tunisia|turkey|turkmenistan|uganda|ukraine|' +
-    'united arab emirates|uae|united kingdom|uk|u.k.|britain|great britain|england|scotland|wales|' +
-    'united states|u.s.|us|usa|america|dc|d.c.|uruguay|uzbekistan|venezuela|vietnam|yemen|zambia|zimbabwe|' +
-    'europe|asia|africa|middle east|latin america|south america|north america|indo-pacific|asia-pacific|' +
-    'pacific|atlantic|arctic|antarctica|crimea|donbas|gaza|west bank|hong kong|macau|tibet|xinjiang|' +
-    'balkans|baltics|caribbean|scandinavia|siberia|' +
-    'alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|hawaii|idaho|illinois|' +
-    'indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|' +
-    'missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|' +
-    'north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|' +
-    'utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|' +
-    'london|paris|berlin|moscow|kyiv|kiev|beijing|shanghai|tokyo|seoul|delhi|new delhi|mumbai|washington|' +
-    'brussels|rome|madrid|vienna|warsaw|geneva|zurich|amsterdam|stockholm|oslo|copenhagen|helsinki|dublin|' +
-    'lisbon|athens|istanbul|ankara|tehran|baghdad|damascus|jerusalem|tel aviv|cairo|dubai|riyadh|doha|' +
-    'nairobi|lagos|johannesburg|sydney|melbourne|toronto|montreal|vancouver|ottawa|chicago|los angeles|' +
+  'afghanistan|albania|algeria|angola|argentina|armenia|australia|austria|azerbaijan|bahrain|' +
+    'bangladesh|belarus|belgium|bolivia|bosnia|brazil|bulgaria|cambodia|cameroon|canada|chile|china|' +
+    'colombia|congo|croatia|cuba|cyprus|czech republic|czechia|denmark|ecuador|egypt|estonia|ethiopia|' +
+    'finland|france|georgia|germany|ghana|greece|guatemala|haiti|honduras|hungary|iceland|india|' +
+    'indonesia|iran|iraq|ireland|israel|italy|jamaica|japan|jordan|kazakhstan|kenya|kosovo|kuwait|laos|' +
+    'latvia|lebanon|libya|lithuania|luxembourg|malaysia|mali|malta|mexico|moldova|mongolia|montenegro|' +
+    'morocco|mozambique|myanmar|nepal|netherlands|new zealand|nicaragua|niger|nigeria|north korea|' +
+    'south korea|korea|norway|oman|pakistan|palestine|panama|paraguay|peru|philippines|poland|portugal|' +
+    'qatar|romania|russia|rwanda|saudi arabia|senegal|serbia|singapore|slovakia|slovenia|somalia|' +
+    'south africa|spain|sri lanka|sudan|south sudan|sweden|switzerland|syria|taiwan|tajikistan|tanzania|' +
+    'thailand|tunisia|turkey|turkmenistan|uganda|ukraine|united arab emirates|uae|united kingdom|uk|u.k.|' +
+    'britain|great britain|england|scotland|wales|united states|u.s.|us|usa|america|dc|d.c.|uruguay|' +
+    'uzbekistan|venezuela|vietnam|yemen|zambia|zimbabwe|europe|asia|africa|middle east|latin america|' +
+    'south america|north america|indo-pacific|asia-pacific|pacific|atlantic|arctic|antarctica|crimea|' +
+    'donbas|gaza|west bank|hong kong|macau|tibet|xinjiang|balkans|baltics|caribbean|scandinavia|siberia|' +
+    'alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|hawaii|idaho|' +
+    'illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|' +
+    'mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|' +
+    'north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|' +
+    'south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|' +
+    'london|paris|berlin|moscow|kyiv|kiev|beijing|shanghai|tokyo|seoul|delhi|new delhi|mumbai|brussels|' +
+    'rome|madrid|vienna|warsaw|geneva|zurich|amsterdam|stockholm|oslo|copenhagen|helsinki|dublin|lisbon|' +
+    'athens|istanbul|ankara|tehran|baghdad|damascus|jerusalem|tel aviv|cairo|dubai|riyadh|doha|nairobi|' +
+    'lagos|johannesburg|sydney|melbourne|toronto|montreal|vancouver|ottawa|chicago|los angeles|' +
     'san francisco|boston|houston|dallas|miami|atlanta|seattle|detroit|philadelphia|denver|phoenix|' +
-    'mexico city|sao paulo|rio de janeiro|buenos aires|singapore|bangkok|jakarta|manila|hanoi|taipei|' +
-    'kharkiv|odesa|odessa|lviv|minsk|frankfurt|munich|hamburg|milan|barcelona|manchester|edinburgh|silicon valley',
+    'mexico city|sao paulo|rio de janeiro|buenos aires|bangkok|jakarta|manila|hanoi|taipei|kharkiv|odesa|' +
+    'odessa|lviv|minsk|frankfurt|munich|hamburg|milan|manchester|edinburgh|silicon valley',
 );
 
 /** Canonical names for place aliases. */
@@ -102,15 +105,14 @@ export const PLACE_ALIAS: Record<string, string> = {
   odessa: 'Odesa',
 };
 
-/** Nationality adjectives: never entities, but part of a role ("German Defense Minister"). */
+/** Nationality and other adjectives (single words): never entities on their own, but part of a role. */
 export const DEMONYMS = set(
   'american|british|german|french|russian|ukrainian|chinese|japanese|korean|indian|italian|spanish|' +
-    'canadian|australian|israeli|iranian|iraqi|syrian|turkish|polish|dutch|swedish|norwegian|danish|finnish|' +
-    'european|asian|african|arab|saudi|mexican|brazilian|argentine|swiss|austrian|belgian|greek|irish|' +
-    'scottish|welsh|english|palestinian|egyptian|pakistani|afghan|taiwanese|vietnamese|thai|filipino|' +
-    'indonesian|nigerian|kenyan|south african|belarusian|hungarian|czech|romanian|serbian|croatian|portuguese|' +
-    'western|eastern|northern|southern|soviet|nato|democratic|republican|catholic|muslim|christian|jewish|' +
-    'korean|north korean|south korean',
+    'canadian|australian|israeli|iranian|iraqi|syrian|turkish|polish|dutch|swedish|norwegian|danish|' +
+    'finnish|european|asian|african|arab|saudi|mexican|brazilian|argentine|swiss|austrian|belgian|greek|' +
+    'irish|scottish|welsh|english|palestinian|egyptian|pakistani|afghan|taiwanese|vietnamese|thai|' +
+    'filipino|indonesian|nigerian|kenyan|belarusian|hungarian|czech|romanian|serbian|croatian|portuguese|' +
+    'western|eastern|northern|southern|soviet|democratic|republican|catholic|muslim|christian|jewish',
 );
 
 /** Words that start a sentence without naming anything; never entities on their own. */
@@ -133,6 +135,6 @@ export const SPEECH = set(
     'tweeted|asked|replied|confirmed|denied|acknowledged|recalled|continued|predicted|believes|thinks',
 );
 
-export const HONORIFICS = set('mr|mrs|ms|miss|dr|sir|dame|lord|lady|mr.|mrs.|ms.|dr.');
+export const HONORIFICS = set('mr|mrs|ms|miss|dr|sir|dame|lord|lady');
 
 export const CONNECTORS = set('of|the|&|de|da|del|della|van|von|der|den|la|le|al|bin|du|for|y');
