@@ -3,6 +3,8 @@
  * gazetteer of countries, regions and major cities, and demonyms. Lower-case, space-separated
  * strings keep the bundle small.
  */
+import { FUNCTION_WORDS } from '../figures/function-words';
+
 const set = (s: string): Set<string> => new Set(s.split('|'));
 
 /**
@@ -116,18 +118,18 @@ export const DEMONYMS = set(
 );
 
 /** Words that start a sentence without naming anything; never entities on their own. */
-export const COMMON_CAPS = set(
-  'the|a|an|in|on|at|for|from|with|by|of|to|and|but|or|if|when|while|as|after|before|since|this|that|these|' +
-    'those|there|here|it|its|he|she|they|we|i|you|his|her|their|our|my|however|although|though|meanwhile|' +
-    'moreover|furthermore|also|some|many|most|all|both|each|every|one|two|three|other|another|such|so|yet|' +
-    'then|now|today|yesterday|tomorrow|currently|recently|still|even|just|only|last|next|first|second|new|' +
-    'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mr|mrs|ms|dr|according|regarding|despite|' +
-    'during|under|over|about|what|who|why|how|where|which|not|no|yes|please|read|more|image|photo|' +
-    'january|february|march|april|may|june|july|august|september|october|november|december|' +
-    'chapter|section|page|said|says|getty|images|ap|afp|file|click|subscribe|advertisement|watch|see|follow|' +
-    'sources|officials|analysts|experts|critics|residents|witnesses|police|authorities|investigators|' +
-    'researchers|scientists|doctors|lawmakers|democrats|republicans|people|fans|users|students|parents',
-);
+export const COMMON_CAPS = new Set([
+  ...FUNCTION_WORDS.split(' '),
+  ...(
+    'however|although|though|meanwhile|moreover|furthermore|one|two|three|today|yesterday|tomorrow|' +
+    'currently|recently|second|new|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mr|mrs|ms|dr|' +
+    'regarding|yes|please|read|image|photo|january|february|march|april|june|july|august|september|' +
+    'october|november|december|chapter|section|page|getty|images|ap|afp|file|click|subscribe|' +
+    'advertisement|watch|see|follow|sources|officials|analysts|experts|critics|residents|witnesses|' +
+    'police|authorities|investigators|researchers|scientists|doctors|lawmakers|democrats|republicans|' +
+    'people|fans|users|students|parents'
+  ).split('|'),
+]);
 
 /** Verbs of speech that mark the run before them as a person. */
 export const SPEECH = set(

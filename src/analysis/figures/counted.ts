@@ -4,19 +4,18 @@
  * words, verbs-by-shape, adverbs and punctuation. A stop-list, not a parser: good enough to name
  * what a number is about.
  */
+import { FUNCTION_WORDS } from './function-words';
 import type { NumCtx } from './numbers';
 
 const STOP = new Set(
   (
-    'the a an of in on at to for from with by and or but nor that which who whom whose is are was were be been ' +
-    'being has have had will would could can may might must shall should do does did as than per each every this ' +
-    'these those its their his her our your my it they he she we you i there here not no so if then when while ' +
-    'where after before since until about into over under between through during against among including up down ' +
-    'out off more less most also only just still even yet already ago later earlier now say says said according ' +
-    'like such both all some any other another same own very too much many few what how why across around via ' +
-    'amid despite toward towards onto upon within without beyond behind above below near next last first worth ' +
-    // Function words of the other page languages, so counted nouns stop there too.
-    'et de des du la le les und der die das den dem von mit für zu im y el los las en'
+    FUNCTION_WORDS +
+    ' ' +
+    'nor whom whose is are was were be been being has have had will would could can might must shall ' +
+    'should do does did than per your until into between through against among including up down out off ' +
+    'less already ago later earlier say like any same own very too much few across around via amid ' +
+    'toward towards onto upon within without beyond behind above below near worth et de des du la le les ' +
+    'und der die das den dem von mit für zu im y el los las en'
   ).split(' '),
 );
 
