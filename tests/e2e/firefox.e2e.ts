@@ -1,0 +1,210 @@
+/**
+ * The Firefox build (dist/firefox) in a real Firefox: Debian's firefox-esr, driven through its own WebDriver
+ * BiDi endpoint (scripts/lib/firefox.mjs; Playwright cannot drive a stock Firefox). The extension is installed
+ * as a temporary add-on, the sample article is served from 127.0.0.1, and the test checks what a reader would
+ * see: the key-figure marks painted by the analysis engine bundled into content.js, a highlight made with
+ * TRUSTED mouse input (drag-select, click a colour in the closed-shadow toolbar found by hit-testing), one made
+ * with the keyboard (Tab into the toolbar, arrow, Enter), and both restored after a reload and in a new tab
+ * (stored by the event page in IndexedDB, re-anchored by a fresh content script).
+ *
+ * Skips, with the install command in its name and on stderr, when no Firefox is installed (FIREFOX_PATH or
+ * /usr/bin/firefox-esr). Screenshots go to out/e2e/firefox-*.png.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveDirectory } from '../../scripts/lib/chromium.mjs';
+import {
+  FIREFOX_INSTALL_HINT,
+  evaluate,
+  findFirefox,
+  installExtension,
+  launchFirefox,
+  mouseClick,
+  mouseDrag,
+  openTab,
+  pressKeys,
+  reload,
+  screenshot,
+  type BiDi,
+  type FirefoxSession,
+  type Point,
+} from '../../scripts/lib/firefox.mjs';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+const extensionDir = resolve(repoRoot, 'dist/firefox');
+const fixturesDir = resolve(repoRoot, 'tests/fixtures/pages');
+const artifacts = resolve(repoRoot, 'out/e2e');
+
+const executable = findFirefox();
+if (!executable) {
+  console.warn(
+    `[firefox.e2e] SKIPPED: Firefox was not found (FIREFOX_PATH or /usr/bin/firefox-esr). ${FIREFOX_INSTALL_HINT}`,
+  );
+}
+const title = executable
+  ? `Gleaner in Firefox (${executable}, WebDriver BiDi)`
+  : `Gleaner in Firefox: SKIPPED, no Firefox found. ${FIREFOX_INSTALL_HINT}`;
+
+/** Selected with the mouse, coloured by clicking the first swatch (yellow). */
+const MOUSE_PHRASE = "Ukraine's air defense capabilities have always been a focus of NATO";
+/** Selected with the mouse, coloured with the keyboard: Tab, ArrowRight (green), Enter. */
+const KEYBOARD_PHRASE = 'the U.S. Army has 15 "Patriot" systems';
+
+/** The texts drawn under ::highlight(gleaner-<name>), read from the page's own realm. */
+function highlightTexts(bidi: BiDi, context: string, name: string): Promise<string[]> {
+  return evaluate(
+    bidi,
+    context,
+    n => {
+      const out: string[] = [];
+      for (const r of CSS.highlights.get(`gleaner-${n}`) ?? []) out.push(r.toString());
+      return out;
+    },
+    name,
+  );
+}
+
+/** Viewport points just inside the first and last characters of `text` (scrolled to the centre). */
+async function phraseEnds(bidi: BiDi, context: string, text: string): Promise<{ from: Point; to: Point }> {
+  const ends = await evaluate(
+    bidi,
+    context,
+    t => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const i = n.data.indexOf(t);
+        if (i < 0) continue;
+        n.parentElement!.scrollIntoView({ block: 'center' });
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        const a = r.getBoundingClientRect();
+        r.setStart(n, i + t.length - 1);
+        r.setEnd(n, i + t.length);
+        const b = r.getBoundingClientRect();
+        return {
+          from: { x: a.left + 1, y: (a.top + a.bottom) / 2 },
+          to: { x: b.right - 1, y: (b.top + b.bottom) / 2 },
+        };
+      }
+      return null;
+    },
+    text,
+  );
+  if (!ends) throw new Error(`text not on the page: ${text}`);
+  return ends;
+}
+
+/**
+ * The selection toolbar's panel, found from the page by hit-testing: the UI host is a full-viewport element
+ * under <html> with pointer-events: none, and only its panels take hits, so the points where
+ * elementFromPoint() returns the host outline the panel (its closed shadow root stays closed).
+ */
+function toolbarBox(bidi: BiDi, context: string) {
+  return evaluate(bidi, context, () => {
+    const host = Array.from(document.documentElement.children).find(
+      e => e !== document.head && e !== document.body,
+    );
+    if (!host || (host as HTMLElement).hidden) return null;
+    let left = Infinity;
+    let top = Infinity;
+    let right = -1;
+    let bottom = -1;
+    for (let y = 0; y < innerHeight; y += 2)
+      for (let x = 0; x < innerWidth; x += 2)
+        if (document.elementFromPoint(x, y) === host) {
+          left = Math.min(left, x);
+          top = Math.min(top, y);
+          right = Math.max(right, x);
+          bottom = Math.max(bottom, y);
+        }
+    return right < 0 ? null : { left, top, right, bottom };
+  });
+}
+
+const sleep = (ms: number) => new Promise(done => setTimeout(done, ms));
+
+describe.skipIf(!executable)(title, () => {
+  let ff: FirefoxSession;
+  let server: Awaited<ReturnType<typeof serveDirectory>>;
+  let tab: string;
+  let url: string;
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(extensionDir, 'manifest.json')))
+      throw new Error(`No Firefox build at ${extensionDir}. Run: npm run build`);
+    server = await serveDirectory(fixturesDir);
+    url = server.url('nato-patriot/');
+    ff = await launchFirefox(repoRoot);
+    const id = await installExtension(ff.bidi, extensionDir);
+    expect(id).toMatch(/@/); // the gecko id from the Firefox manifest
+  });
+
+  afterAll(async () => {
+    await ff?.close();
+    await server?.close();
+  });
+
+  it('the content script runs and the bundled engine paints the key figures (CSS Custom Highlight API)', async () => {
+    tab = await openTab(ff.bidi, url);
+    await ff.bidi.send('browsingContext.setViewport', {
+      context: tab,
+      viewport: { width: 1100, height: 900 },
+    });
+    await expect
+      .poll(() => highlightTexts(ff.bidi, tab, 'figure'), { timeout: 20_000, interval: 250 })
+      .not.toHaveLength(0);
+    const marks = await highlightTexts(ff.bidi, tab, 'figure');
+    expect(marks).toContain('15');
+    expect(marks.some(t => /million/.test(t))).toBe(true);
+    // The native highlighter is used: the page's DOM carries no fallback marks.
+    expect(await evaluate(ff.bidi, tab, () => document.querySelectorAll('gleaner-mark').length)).toBe(0);
+    await screenshot(ff.bidi, tab, resolve(artifacts, 'firefox-figure-marks.png'));
+  });
+
+  it('trusted mouse: drag-select a phrase, click the first colour in the toolbar: yellow highlight', async () => {
+    const { from, to } = await phraseEnds(ff.bidi, tab, MOUSE_PHRASE);
+    await mouseDrag(ff.bidi, tab, from, to);
+    expect(await evaluate(ff.bidi, tab, () => getSelection()!.toString())).toBe(MOUSE_PHRASE);
+    await expect.poll(() => toolbarBox(ff.bidi, tab), { timeout: 5000 }).not.toBeNull();
+    const box = (await toolbarBox(ff.bidi, tab))!;
+    await screenshot(ff.bidi, tab, resolve(artifacts, 'firefox-toolbar.png'));
+    // The panel: 1px border, 4px padding, then 28px swatches; the first is yellow.
+    await mouseClick(ff.bidi, tab, { x: box.left + 1 + 4 + 14, y: (box.top + box.bottom) / 2 });
+    await expect
+      .poll(() => highlightTexts(ff.bidi, tab, 'yellow'), { timeout: 5000 })
+      .toEqual([MOUSE_PHRASE]);
+  });
+
+  it('keyboard: Tab into the toolbar, ArrowRight, Enter: green highlight', async () => {
+    const { from, to } = await phraseEnds(ff.bidi, tab, KEYBOARD_PHRASE);
+    await mouseDrag(ff.bidi, tab, from, to);
+    expect(await evaluate(ff.bidi, tab, () => getSelection()!.toString())).toBe(KEYBOARD_PHRASE);
+    await expect.poll(() => toolbarBox(ff.bidi, tab), { timeout: 5000 }).not.toBeNull();
+    await pressKeys(ff.bidi, tab, ['Tab', 'ArrowRight', 'Enter']);
+    await expect
+      .poll(() => highlightTexts(ff.bidi, tab, 'green'), { timeout: 5000 })
+      .toEqual([KEYBOARD_PHRASE]);
+    expect(await highlightTexts(ff.bidi, tab, 'yellow')).toEqual([MOUSE_PHRASE]);
+  });
+
+  it('reload and a new tab: both highlights come back from the background store', async () => {
+    // Let the save reach IndexedDB before the page (and its content script) goes away.
+    await sleep(500);
+    await reload(ff.bidi, tab);
+    await expect
+      .poll(() => highlightTexts(ff.bidi, tab, 'green'), { timeout: 20_000, interval: 250 })
+      .toEqual([KEYBOARD_PHRASE]);
+    expect(await highlightTexts(ff.bidi, tab, 'yellow')).toEqual([MOUSE_PHRASE]);
+    await expect.poll(() => highlightTexts(ff.bidi, tab, 'figure')).not.toHaveLength(0);
+    await screenshot(ff.bidi, tab, resolve(artifacts, 'firefox-restored.png'));
+
+    const second = await openTab(ff.bidi, url);
+    await expect
+      .poll(() => highlightTexts(ff.bidi, second, 'yellow'), { timeout: 20_000, interval: 250 })
+      .toEqual([MOUSE_PHRASE]);
+    expect(await highlightTexts(ff.bidi, second, 'green')).toEqual([KEYBOARD_PHRASE]);
+    await ff.bidi.send('browsingContext.close', { context: second });
+  });
+});
