@@ -14,8 +14,10 @@ import {
   emit,
   endOf,
   fraction,
+  gluedSuffix,
   isSentenceStartTok,
   prevWord,
+  sfxAfter,
   side,
   tokAt,
   type Ctx,
@@ -23,7 +25,7 @@ import {
   type Side,
 } from './operands';
 import { MONTH_WORDS, claims } from './patterns';
-import { suffixAt, type Suffix } from './suffix';
+import type { Suffix } from './suffix';
 import { tokenize, usesDecimalComma, type Token } from './tokenizer';
 
 export type { RawFigure } from './operands';
@@ -51,14 +53,13 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
       n.s - dot.e <= 1 &&
       /^\d{1,3}$/.test(n.t)
     )
-      return { f: emit(c, t.s, n.e, 'ordinal', +n.t, '', 'eq'), j: t.t === 'No' ? i + 3 : i + 2 };
+      return { f: emit(t.s, n.e, 'ordinal', +n.t, '', 'eq'), j: t.t === 'No' ? i + 3 : i + 2 };
   }
   if (t.k === 'word') {
     const fr = fraction(c, i);
     if (fr) {
       const b = boundBefore(c.text, t.s, floor, '');
       const f = emit(
-        c,
         b ? b.s : t.s,
         endOf(c, fr.j),
         'ratio',
@@ -78,11 +79,10 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   let sfx: Suffix | null = null;
   // "2019 season", "the 2022/23 season": a year before a time word is not a duration.
   const yearish = !cur && n1.scale === 1 && n1.v >= 1800 && n1.v <= 2100 && /^\d{4}$/.test(c.toks[n1.i]!.t);
-  if (n1.glued)
-    sfx = { len: 0, kind: n1.gluedDuration ? 'duration' : 'measure', unit: n1.glued, adjective: false };
+  if (n1.glued) sfx = gluedSuffix(n1);
   // A unit right after the first number ("10% to 12%", "5 km-10 km").
   if (!sfx && !n1.ordinal && !n1.decade) {
-    const s1 = suffixAt(c.text, endOf(c, j), n1.scale > 1, c.poundsMoney);
+    const s1 = sfxAfter(c, j, n1.scale > 1);
     if (s1 && !s1.adjective && !(cur && s1.kind !== 'money') && !(yearish && s1.kind === 'duration')) {
       sfx = s1;
       j = tokAt(c, j, endOf(c, j) + s1.len);
@@ -150,7 +150,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     // Units must agree: "rose 3.5 percent to $27.2 billion" is a change and a new level, not a range.
     if (b && sfx && b.cur) b = null;
     if (b && (sfx || cur)) {
-      const s2 = suffixAt(c.text, endOf(c, b.n.j), b.n.scale > 1, c.poundsMoney);
+      const s2 = sfxAfter(c, b.n.j, b.n.scale > 1);
       if (s2 && (sfx ? s2.kind !== sfx.kind : s2.kind !== 'money')) b = null;
     }
     if (b && b.n.v >= 0) {
@@ -160,7 +160,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
       const small = (x: Num): boolean =>
         Number.isInteger(x.v) && x.v <= 300 && x.scale === 1 && !x.sep && !x.word;
       const after = c.text.slice(endOf(c, j), endOf(c, j) + 40);
-      const unitAfter = !!suffixAt(c.text, endOf(c, j), false, c.poundsMoney);
+      const unitAfter = !!sfxAfter(c, j, false);
       if (!cur && !sfx && !unitAfter && small(n1) && small(n2) && !n2.glued) {
         if (conn.l === 'to') score = VOTE_BEFORE.test(before);
         else if (DASHES.has(conn.t)) {
@@ -185,10 +185,9 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   }
   const last = n2 ?? n1;
   if (n2 && !score && !ratio) {
-    if (n2.glued)
-      sfx = { len: 0, kind: n2.gluedDuration ? 'duration' : 'measure', unit: n2.glued, adjective: false };
+    if (n2.glued) sfx = gluedSuffix(n2);
     else {
-      const s2 = suffixAt(c.text, endOf(c, j), last.scale > 1, c.poundsMoney);
+      const s2 = sfxAfter(c, j, last.scale > 1);
       if (s2 && !(cur && s2.kind !== 'money') && !(yearish && s2.kind === 'duration')) {
         sfx = s2;
         j = tokAt(c, j, endOf(c, j) + s2.len);
@@ -196,7 +195,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     }
   }
   if (!n2 && !sfx && !n1.ordinal && !n1.decade) {
-    const s3 = suffixAt(c.text, endOf(c, j), n1.scale > 1, c.poundsMoney);
+    const s3 = sfxAfter(c, j, n1.scale > 1);
     if (s3 && s3.adjective && !cur && !yearish) {
       sfx = s3;
       j = tokAt(c, j, endOf(c, j) + s3.len);
@@ -258,7 +257,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     const ofWhich = nx?.l === 'of' && nx2 && /^(which|whom|them|those|these|us|its|their)$/.test(nx2.l);
     if (!ofWhich && !/(?:only|just|least|than|exactly|nearly|almost|about)\s+$/i.test(before)) return null;
     if (ofWhich) {
-      const f = emit(c, c.toks[a.i]!.s, e, 'count', 1, '', 'eq');
+      const f = emit(c.toks[a.i]!.s, e, 'count', 1, '', 'eq');
       return { f, j };
     }
   }
@@ -285,7 +284,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     }
     if (prevWord(c, a.i) === 'between' && n2 && c.toks[a.i - 1]!.s >= floor) s = c.toks[a.i - 1]!.s;
   }
-  const f = emit(c, s, e, kind, value, unit, approx);
+  const f = emit(s, e, kind, value, unit, approx);
   if (kind === 'count') {
     f.counted = countedAfter(c, j, false);
     if (!f.counted) f.inherit = describesOnly(c, j);
@@ -329,7 +328,7 @@ export function parseFigures(text: string, lang: string | null | undefined): Raw
   }
   const c: Ctx = { text, toks, dc, claimed, poundsMoney: /£|\bGBP\b|sterling/.test(text), lastScore: -9 };
   const out: RawFigure[] = [];
-  for (const k of cl) if (k.kind !== 'skip') out.push(emit(c, k.s, k.e, k.kind, k.value, '', 'eq'));
+  for (const k of cl) if (k.kind !== 'skip') out.push(emit(k.s, k.e, k.kind, k.value, '', 'eq'));
   const claimEnds = cl.map(k => k.e);
   let floor = 0;
   let ck = 0;

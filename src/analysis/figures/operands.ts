@@ -8,7 +8,7 @@ import { CODES, DOLLAR_PREFIX, SYMBOLS } from './currencies';
 import { FRACTIONS, UNITS } from './number-words';
 import { readNumber, spaced, type Num, type NumCtx } from './numbers';
 import { MONTH_WORDS } from './patterns';
-import { suffixAt } from './suffix';
+import { suffixAt, type Suffix } from './suffix';
 
 export interface RawFigure {
   s: number;
@@ -165,17 +165,27 @@ export function fraction(c: Ctx, i: number): { v: number; j: number } | null {
 }
 
 export function emit(
-  c: Ctx,
   s: number,
   e: number,
   kind: FigureKind,
   value: RawFigure['value'],
   unit: string,
   approx: Approx,
-  counted = '',
 ): RawFigure {
-  return { s, e, kind, value, unit, approx, counted, inherit: false };
+  return { s, e, kind, value, unit, approx, counted: '', inherit: false };
 }
+
+/** The unit after token j-1 (see suffixAt); `scaled`: a scale word was read. */
+export const sfxAfter = (c: Ctx, j: number, scaled: boolean): Suffix | null =>
+  suffixAt(c.text, endOf(c, j), scaled, c.poundsMoney);
+
+/** A unit glued to the digits ("25km", "3hrs") as a suffix of no length. */
+export const gluedSuffix = (n: Num): Suffix => ({
+  len: 0,
+  kind: n.gluedDuration ? 'duration' : 'measure',
+  unit: n.glued,
+  adjective: false,
+});
 
 export const prevWord = (c: Ctx, i: number): string => {
   const p = c.toks[i - 1];
