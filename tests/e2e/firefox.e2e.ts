@@ -37,14 +37,11 @@ const fixturesDir = resolve(repoRoot, 'tests/fixtures/pages');
 const artifacts = resolve(repoRoot, 'out/e2e');
 
 const executable = findFirefox();
-if (!executable) {
-  console.warn(
-    `[firefox.e2e] SKIPPED: Firefox was not found (FIREFOX_PATH or /usr/bin/firefox-esr). ${FIREFOX_INSTALL_HINT}`,
-  );
-}
+const where = process.env.FIREFOX_PATH ? `FIREFOX_PATH=${process.env.FIREFOX_PATH}` : '/usr/bin/firefox-esr';
+if (!executable) console.warn(`[firefox.e2e] SKIPPED: no Firefox at ${where}. ${FIREFOX_INSTALL_HINT}`);
 const title = executable
   ? `Gleaner in Firefox (${executable}, WebDriver BiDi)`
-  : `Gleaner in Firefox: SKIPPED, no Firefox found. ${FIREFOX_INSTALL_HINT}`;
+  : `Gleaner in Firefox: SKIPPED, no Firefox at ${where}. ${FIREFOX_INSTALL_HINT}`;
 
 /** Selected with the mouse, coloured by clicking the first swatch (yellow). */
 const MOUSE_PHRASE = "Ukraine's air defense capabilities have always been a focus of NATO";
