@@ -10,12 +10,21 @@ export const APPROX_MARK: Record<Approx, string> = {
   lte: '≤',
 };
 
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
-const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+// Intl formatters cost milliseconds to create (ICU data): made on first use, once, not at module
+// load (that would delay every popup opening) nor per call (toLocaleDateString with options builds
+// a new formatter each time).
+let compact: Intl.NumberFormat | undefined;
+let plain: Intl.NumberFormat | undefined;
+let dates: Intl.DateTimeFormat | undefined;
 
 function num(n: number, kind: Figure['kind']): string {
   if (!Number.isFinite(n)) return String(n);
-  return Math.abs(n) >= 10_000 && kind !== 'year' ? compact.format(n) : plain.format(n);
+  if (Math.abs(n) >= 10_000 && kind !== 'year')
+    return (compact ??= new Intl.NumberFormat('en', {
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    })).format(n);
+  return (plain ??= new Intl.NumberFormat('en', { maximumFractionDigits: 2 })).format(n);
 }
 
 function withUnit(n: string, unit: string, kind: Figure['kind']): string {
@@ -46,7 +55,8 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  dates ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  return dates.format(d);
 }
 
 export function hostOf(url: string): string {
