@@ -27,12 +27,15 @@ export declare function launchFirefox(
     headless?: boolean;
     prefs?: Record<string, string | number | boolean>;
     extensionUuids?: Record<string, string>;
+    systemAccess?: boolean;
+    args?: string[];
     log?: (text: string) => void;
   },
 ): Promise<FirefoxSession>;
 
 export declare function installExtension(bidi: BiDi, dir: string): Promise<string>;
 export declare function openTab(bidi: BiDi, url: string): Promise<string>;
+export declare function openExtensionPage(bidi: BiDi, uuid: string, path: string): Promise<string>;
 export declare function reload(bidi: BiDi, context: string): Promise<void>;
 export declare function screenshot(bidi: BiDi, context: string, path: string): Promise<void>;
 export declare function evaluate<A extends unknown[], R>(

@@ -163,9 +163,14 @@ function waitForEndpoint(child, timeoutMs) {
 /**
  * Start Firefox with a fresh profile in `<root>/.tmp` and open a BiDi session.
  * Options: headless (default true), prefs (merged over FIREFOX_PREFS), extensionUuids ({ addonId: uuid },
- * pins the moz-extension:// host so a test can open the extension's pages), log (receives Firefox's output).
+ * pins the moz-extension:// host so a test can open the extension's pages), systemAccess (lets BiDi run
+ * privileged code in the browser's chrome window: openExtensionPage needs it), args (more command-line
+ * arguments), log (receives Firefox's output).
  */
-export async function launchFirefox(root, { headless = true, prefs = {}, extensionUuids, log } = {}) {
+export async function launchFirefox(
+  root,
+  { headless = true, prefs = {}, extensionUuids, systemAccess = false, args: extraArgs = [], log } = {},
+) {
   const executable = findFirefox();
   if (!executable) throw new Error(`Firefox was not found. ${FIREFOX_INSTALL_HINT}`);
   const tmpRoot = join(resolve(root), '.tmp');
@@ -182,6 +187,8 @@ export async function launchFirefox(root, { headless = true, prefs = {}, extensi
 
   const args = ['--no-remote', '--profile', profileDir, '--remote-debugging-port', '0'];
   if (headless) args.push('--headless');
+  if (systemAccess) args.push('--remote-allow-system-access');
+  args.push(...extraArgs);
   const env = { ...process.env, TMPDIR: tmpRoot };
   if (headless) env.MOZ_HEADLESS = '1';
   const child = spawn(executable, [...args, 'about:blank'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -232,6 +239,46 @@ export async function openTab(bidi, url) {
   const { context } = await bidi.send('browsingContext.create', { type: 'tab' });
   await bidi.send('browsingContext.navigate', { context, url, wait: 'complete' });
   return context;
+}
+
+/**
+ * Open an extension page (moz-extension://<uuid>/<path>) in a new tab; returns its browsing context id.
+ * BiDi refuses to navigate a tab to moz-extension:// ("not allowed in this context") and pages may not
+ * link there, so the tab is opened from the browser's own chrome window with the system principal, which
+ * needs launchFirefox({ systemAccess: true }). `uuid` is the one pinned with `extensionUuids`.
+ */
+export async function openExtensionPage(bidi, uuid, path) {
+  const url = `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
+  const chromeTree = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+  const chromeWindow = chromeTree.contexts.find(c => c['moz:scope'] === 'chrome');
+  if (!chromeWindow) throw new Error('openExtensionPage: no chrome window (launch with systemAccess: true)');
+  const before = new Set(
+    (await bidi.send('browsingContext.getTree', { maxDepth: 0 })).contexts.map(c => c.context),
+  );
+  await bidi.send('script.callFunction', {
+    functionDeclaration: `(url) => { gBrowser.selectedTab = gBrowser.addTab(url, {
+      triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); }`,
+    arguments: [{ type: 'string', value: url }],
+    target: { context: chromeWindow.context },
+    awaitPromise: false,
+  });
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const { contexts } = await bidi.send('browsingContext.getTree', { maxDepth: 0 });
+    const tab = contexts.find(c => !before.has(c.context) && c.url === url);
+    if (tab) {
+      const ready = await bidi
+        .send('script.evaluate', {
+          expression: 'document.readyState',
+          target: { context: tab.context },
+          awaitPromise: false,
+        })
+        .catch(() => null);
+      if (ready?.result?.value === 'complete') return tab.context;
+    }
+    if (Date.now() > deadline) throw new Error(`openExtensionPage: ${url} did not load`);
+    await new Promise(done => setTimeout(done, 100));
+  }
 }
 
 /** Reload the tab and wait for its load event. */

@@ -10,7 +10,8 @@
  * Skips, with the install command in its name and on stderr, when no Firefox is installed (FIREFOX_PATH or
  * /usr/bin/firefox-esr). Screenshots go to out/e2e/firefox-*.png.
  */
-import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDirectory } from '../../scripts/lib/chromium.mjs';
@@ -22,6 +23,7 @@ import {
   launchFirefox,
   mouseClick,
   mouseDrag,
+  openExtensionPage,
   openTab,
   pressKeys,
   reload,
@@ -135,15 +137,20 @@ describe.skipIf(!executable)(title, () => {
   let server: Awaited<ReturnType<typeof serveDirectory>>;
   let tab: string;
   let url: string;
+  const uuid = randomUUID();
 
   beforeAll(async () => {
     if (!existsSync(resolve(extensionDir, 'manifest.json')))
       throw new Error(`No Firefox build at ${extensionDir}. Run: npm run build`);
     server = await serveDirectory(fixturesDir);
     url = server.url('nato-patriot/');
-    ff = await launchFirefox(repoRoot);
-    const id = await installExtension(ff.bidi, extensionDir);
-    expect(id).toMatch(/@/); // the gecko id from the Firefox manifest
+    const manifest = JSON.parse(readFileSync(resolve(extensionDir, 'manifest.json'), 'utf8')) as {
+      browser_specific_settings: { gecko: { id: string } };
+    };
+    const addonId = manifest.browser_specific_settings.gecko.id;
+    // A pinned moz-extension:// host and system access, so the test can open popup.html in a tab.
+    ff = await launchFirefox(repoRoot, { extensionUuids: { [addonId]: uuid }, systemAccess: true });
+    expect(await installExtension(ff.bidi, extensionDir)).toBe(addonId);
   });
 
   afterAll(async () => {
@@ -210,5 +217,48 @@ describe.skipIf(!executable)(title, () => {
     await expect.poll(() => both(tab), { timeout: 20_000, interval: 250 }).toEqual(expected);
     await expect.poll(() => highlightTexts(ff.bidi, tab, 'figure')).not.toHaveLength(0);
     await screenshot(ff.bidi, tab, resolve(artifacts, 'firefox-restored.png'));
+  });
+
+  it('the popup (in a tab) lists both highlights; the event page answers from IndexedDB', async () => {
+    const popup = await openExtensionPage(ff.bidi, uuid, 'popup.html');
+    const stored = await evaluate(
+      ff.bidi,
+      popup,
+      async u => {
+        const reply = (await browser.runtime.sendMessage({
+          gleaner: 1,
+          type: 'annotationsForPage',
+          args: [u],
+        })) as {
+          ok: boolean;
+          value: { color: string; kind: string; orphaned: boolean; target: unknown }[];
+        };
+        return reply.ok
+          ? reply.value.map(a => ({ color: a.color, kind: a.kind, orphaned: a.orphaned }))
+          : reply;
+      },
+      url,
+    );
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        { color: 'yellow', kind: 'highlight', orphaned: false },
+        { color: 'green', kind: 'highlight', orphaned: false },
+      ]),
+    );
+    expect(stored).toHaveLength(2);
+    await evaluate(ff.bidi, popup, () =>
+      Array.from(document.querySelectorAll<HTMLElement>('[role="tab"], button'))
+        .find(b => /Library/.test(b.textContent ?? ''))
+        ?.click(),
+    );
+    const text = () => evaluate(ff.bidi, popup, () => document.body.innerText);
+    await expect.poll(text, { timeout: 10_000 }).toMatch(/2 highlights, newest first/);
+    expect(await text()).toContain(MOUSE_PHRASE);
+    expect(await text()).toContain(KEYBOARD_PHRASE);
+    await ff.bidi.send('browsingContext.setViewport', {
+      context: popup,
+      viewport: { width: 480, height: 640 },
+    });
+    await screenshot(ff.bidi, popup, resolve(artifacts, 'firefox-popup.png'));
   });
 });
