@@ -132,3 +132,71 @@ export const prf = (hit: number, pred: number, gold: number): [number, number, n
   const r = gold ? hit / gold : 0;
   return [p, r, p + r ? (2 * p * r) / (p + r) : 0];
 };
+
+/** One labelled person or organisation (tests/fixtures/figures/entities.json). */
+export interface GoldEntity {
+  name: string;
+  kind: 'person' | 'organization';
+  role?: string;
+  aliases?: string[];
+}
+
+export interface EntityCounts {
+  gold: number;
+  /** Predicted people and organisations (places are not labelled and not scored). */
+  pred: number;
+  /** Gold entities matched one-to-one by name or alias. */
+  hit: number;
+  kindOk: number;
+  /** Gold people with a role, and how many of them got a role sharing a content word with it. */
+  goldRoles: number;
+  roleOk: number;
+}
+
+/** Name normal form: lower case, no dots, no leading "the", no trailing possessive. */
+export const normName = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/\./g, '')
+    .replace(/['’]s$/, '')
+    .replace(/^the\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const ROLE_STOP = new Set(['of', 'the', 'and', 'for', 'to', 'a', 'an', 'us', "'s"]);
+const roleWords = (s: string): string[] =>
+  normName(s)
+    .split(/[^\p{L}\d-]+/u)
+    .filter(w => w && !ROLE_STOP.has(w));
+
+/**
+ * Entity scoring for one article: each predicted person/organisation matches at most one gold
+ * entity whose name or an alias has the same normal form (first come, in the predicted order);
+ * unmatched predictions are false positives (including a second prediction for the same entity).
+ */
+export function scoreEntities(
+  gold: GoldEntity[],
+  pred: { name: string; kind: string; role: string }[],
+): EntityCounts {
+  const c: EntityCounts = { gold: gold.length, pred: 0, hit: 0, kindOk: 0, goldRoles: 0, roleOk: 0 };
+  const used = new Set<number>();
+  for (const g of gold) if (g.kind === 'person' && g.role) c.goldRoles++;
+  for (const p of pred) {
+    if (p.kind !== 'person' && p.kind !== 'organization') continue;
+    c.pred++;
+    const n = normName(p.name);
+    const k = gold.findIndex(
+      (g, i) => !used.has(i) && [g.name, ...(g.aliases ?? [])].some(a => normName(a) === n),
+    );
+    if (k < 0) continue;
+    used.add(k);
+    const g = gold[k]!;
+    c.hit++;
+    if (g.kind === p.kind) c.kindOk++;
+    if (g.kind === 'person' && g.role && p.role) {
+      const want = new Set(roleWords(g.role));
+      if (roleWords(p.role).some(w => want.has(w))) c.roleOk++;
+    }
+  }
+  return c;
+}
