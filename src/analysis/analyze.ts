@@ -4,15 +4,20 @@
  * element/time budget, ends the work cleanly with `isArticle: false` and a reason; what was
  * computed before that (usually the metadata) is kept. Non-articles get metadata and main text
  * only: figures, entities and the summary are skipped to keep every page load cheap.
+ *
+ * The pipeline is written once, as resumable steps (`analysisSteps`, see steps.ts): analyzePage()
+ * runs them without pausing; analyzePageSliced() (sliced.ts) runs the same steps in slices so that
+ * no task of the page's main thread is long.
  */
 import type { DetectResult, PageAnalysis, TextMap } from './types';
 import { detect } from './detect';
 import { emptyMeta, extractMetadata } from './metadata/index';
 import { extractFigures } from './figures/index';
 import { extractEntities } from './entities/index';
-import { BudgetExceeded, extractBody } from './body/index';
+import { BudgetExceeded, extractBodySteps, type BodyResult } from './body/index';
 import { EMPTY_TEXT_MAP } from './body/text-map';
 import { summarize } from './summary';
+import { runToEnd, WALL_CLOCK, type Steps, type WorkClock } from './steps';
 
 export interface AnalyzeOptions {
   url: string;
@@ -31,6 +36,27 @@ export interface PageAnalysisResult {
   /** The main content container, null when none was found. */
   root: Element | null;
 }
+
+/** What a sliced run gives the steps (sliced.ts); an unsliced run passes the wall clock only. */
+export interface StepHooks {
+  /** The clock budgets and timings are read on (a sliced run's stops while it is paused). */
+  clock: WorkClock;
+  /**
+   * Called as the body step starts (the one step that reads the live DOM across pauses). The returned
+   * check runs when it ends: true when the page changed the collected parts meanwhile, and the body step
+   * is run again (see BODY_RUNS).
+   */
+  watchBody?: () => { changed(parts: readonly Element[]): boolean; stop(): void };
+  /** Told how many times the body step ran (1 unless the page changed the article under it). */
+  bodyRuns?: (runs: number) => void;
+}
+
+/**
+ * Runs of the body step in a sliced analysis: the first ones pause, and when the page changed the article
+ * under each of them, the last runs without pausing (one consistent snapshot, at the price of one long
+ * task on a page that keeps rewriting its article).
+ */
+export const BODY_RUNS = 3;
 
 export const DEFAULT_BUDGET_MS = 2000;
 const WORDS_PER_MINUTE = 230;
@@ -56,7 +82,22 @@ function message(e: unknown): string {
 }
 
 export function analyzePage(doc: Document, opts: AnalyzeOptions): PageAnalysisResult {
-  const t0 = performance.now();
+  return runToEnd(analysisSteps(doc, opts, { clock: WALL_CLOCK }));
+}
+
+/** Runs `body` steps without offering to pause (the body step's last run in a sliced analysis). */
+function* atOnce<T>(steps: Steps<T>): Steps<T> {
+  return runToEnd(steps);
+}
+
+/** The pipeline as resumable steps: offers to pause between steps and inside the body step's walks. */
+export function* analysisSteps(
+  doc: Document,
+  opts: AnalyzeOptions,
+  hooks: StepHooks,
+): Steps<PageAnalysisResult> {
+  const clock = hooks.clock;
+  const t0 = clock.now();
   const deadline = t0 + (opts.budgetMs ?? DEFAULT_BUDGET_MS);
   const analysis: PageAnalysis = {
     url: opts.url,
@@ -76,15 +117,15 @@ export function analyzePage(doc: Document, opts: AnalyzeOptions): PageAnalysisRe
   let root: Element | null = null;
   const timings = analysis.timings;
   let step = 'detect';
-  let t = performance.now();
+  let t = clock.now();
   const lap = (): number => {
-    const now = performance.now();
+    const now = clock.now();
     const d = now - t;
     t = now;
     return d;
   };
   const checkBudget = (): void => {
-    if (performance.now() > deadline) throw new BudgetExceeded('time budget exceeded');
+    if (clock.now() > deadline) throw new BudgetExceeded('time budget exceeded');
   };
   try {
     if (!doc || !doc.documentElement) {
@@ -97,18 +138,34 @@ export function analyzePage(doc: Document, opts: AnalyzeOptions): PageAnalysisRe
     analysis.reasons = [...d.reasons];
     timings.detect = lap();
     checkBudget();
+    yield;
 
     step = 'metadata';
     analysis.meta = extractMetadata(doc, opts.url);
     timings.metadata = lap();
     checkBudget();
+    yield;
 
     step = 'body';
-    const body = extractBody(doc, {
-      title: analysis.meta.title,
-      deadline,
-      maxElements: opts.maxElements,
-    });
+    let body: BodyResult | undefined;
+    for (let run = 1; !body; run++) {
+      const watch = run < BODY_RUNS ? hooks.watchBody?.() : undefined;
+      try {
+        const steps = extractBodySteps(doc, {
+          title: analysis.meta.title,
+          deadline,
+          maxElements: opts.maxElements,
+          now: () => clock.now(),
+        });
+        const result = yield* watch ? steps : atOnce(steps);
+        if (!watch?.changed(result.parts)) {
+          body = result;
+          hooks.bodyRuns?.(run);
+        }
+      } finally {
+        watch?.stop();
+      }
+    }
     analysis.text = body.text;
     analysis.wordCount = countWords(body.text);
     analysis.readingMinutes =
@@ -118,14 +175,17 @@ export function analyzePage(doc: Document, opts: AnalyzeOptions): PageAnalysisRe
     timings.body = lap();
     if (!analysis.isArticle || !body.text) return { analysis, textMap, root };
     checkBudget();
+    yield;
 
     step = 'figures';
     const lang = analysis.meta.lang ?? (doc.documentElement.getAttribute('lang') || null);
     const title = analysis.meta.title;
     analysis.figures = extractFigures(body.text, { lang, title, blocks: body.blocks });
+    yield;
     analysis.entities = extractEntities(body.text, { lang, title });
     timings.figures = lap();
     checkBudget();
+    yield;
 
     step = 'summary';
     analysis.summary = summarize(body.text, { title, blocks: body.blocks, figures: analysis.figures }).map(

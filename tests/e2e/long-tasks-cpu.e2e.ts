@@ -1,21 +1,21 @@
 /**
- * Long tasks with attribution (issue 8): the content script's work on a page should cause no long
- * task over 50 ms. Complements tests/e2e/long-tasks.e2e.ts (largest corpus page, long tasks after
- * load) with the sample article, the analysis step timings and a CPU profile of content.js.
+ * Long tasks with attribution (issue 8): the content script's work on a page causes no long task
+ * over 50 ms. Complements tests/e2e/long-tasks.e2e.ts (largest corpus page, long tasks after load)
+ * with the sample article, the analysis step timings and a per-task attribution of our scripts.
  *
  * For the sample article (always) and the largest non-reserved Zyte corpus page (skipped cleanly
  * when ../shared/corpus is absent), served from 127.0.0.1 with every other request aborted:
  *  - with the extension: a PerformanceObserver({ type: 'longtask', buffered: true }) is installed
  *    before navigation (addInitScript), the test waits until the content script answers getAnalysis
  *    (the analysis is computed then, if the idle-time work has not done it yet), lets the page settle,
- *    and reads the long tasks; a second load under a CDP CPU profile gives the longest uninterrupted
- *    stretch of samples inside content.js, an estimate of the longest task that is OUR work (the
- *    profiler slows the page, so this figure is an upper estimate);
+ *    and reads the long tasks (recorded, not asserted: they include the page's own work);
+ *  - a second load under a Chromium trace attributes each renderer task's time to our scripts
+ *    (content.js, analysis.js; see long-tasks-trace.ts) and ASSERTS the rule: no task with more than
+ *    50 ms of our CPU time. CPU time, not wall time, so a loaded machine does not fail the test by
+ *    descheduling the renderer (the tracer slows the page too, so the figure is an upper estimate);
  *  - without the extension (a plain Chromium, same page, same observer, same settle time): the
  *    page's own long tasks, for comparison.
- * Long tasks cannot be attributed precisely on a shared, noisy machine, so the test asserts only
- * what is robust (getAnalysis answers, the observer ran, the profile saw content.js) and records
- * the numbers in out/reliability/long-tasks-cpu.json. No timed assertions.
+ * The numbers go to out/reliability/long-tasks-cpu.json.
  *
  * Reserved pages (corpus/zyte/RESERVED.txt) are never used here.
  */
@@ -25,6 +25,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_ARGS, requireChromium, serveDirectory } from '../../scripts/lib/chromium.mjs';
 import { repoRoot, setupExtension } from './harness';
+import { attribute, startTrace, type Attribution } from './long-tasks-trace';
 import { writeRecord } from './reliability-kit';
 
 const ext = setupExtension();
@@ -32,6 +33,8 @@ const ext = setupExtension();
 const corpusHtml = resolve(repoRoot, '../shared/corpus/zyte/html');
 const reservedFile = resolve(repoRoot, '../shared/corpus/zyte/RESERVED.txt');
 const SETTLE_MS = 1500;
+/** A long task, by the Long Tasks API's definition. */
+const LONG_TASK_MS = 50;
 
 /** The largest corpus page that is not reserved, or null when the corpus is absent. */
 function largestCorpusPage(): { name: string; bytes: number } | null {
@@ -78,57 +81,6 @@ async function localOnly(context: BrowserContext): Promise<void> {
   );
 }
 
-interface CpuProfile {
-  nodes: { id: number; callFrame: { url: string; functionName: string }; children?: number[] }[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/**
- * The longest run of consecutive samples whose stack is inside content.js (garbage-collector
- * samples continue a run; idle, native "(program)" work and other scripts end it), in ms.
- */
-function longestContentStretch(
-  profile: CpuProfile,
-  scriptUrl: string,
-): { longestMs: number; totalMs: number } {
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const byId = new Map(profile.nodes.map(n => [n.id, n]));
-  const kind = new Map<number, 'ours' | 'neutral' | 'other'>();
-  for (const n of profile.nodes) {
-    let k: 'ours' | 'neutral' | 'other' =
-      n.callFrame.functionName === '(garbage collector)' ? 'neutral' : 'other';
-    for (let id: number | undefined = n.id; id !== undefined; id = parent.get(id)) {
-      if (byId.get(id)?.callFrame.url === scriptUrl) {
-        k = 'ours';
-        break;
-      }
-    }
-    kind.set(n.id, k);
-  }
-  let longest = 0;
-  let total = 0;
-  let run = 0;
-  let pendingNeutral = 0;
-  profile.samples.forEach((id, i) => {
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const k = kind.get(id) ?? 'other';
-    if (k === 'ours') {
-      run += pendingNeutral + dt;
-      pendingNeutral = 0;
-      total += dt;
-      longest = Math.max(longest, run);
-    } else if (k === 'neutral' && run > 0) {
-      pendingNeutral += dt;
-    } else {
-      run = 0;
-      pendingNeutral = 0;
-    }
-  });
-  return { longestMs: Math.round(longest * 10) / 10, totalMs: Math.round(total * 10) / 10 };
-}
-
 const summary = (tasks: LongTask[]) => ({
   count: tasks.length,
   longestMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
@@ -157,10 +109,7 @@ describe('long tasks with attribution', () => {
   async function withExtension(url: string, profile: boolean) {
     const page = await ext.context.newPage();
     const cdp = profile ? await ext.context.newCDPSession(page) : null;
-    if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.start');
-    }
+    const stopTrace = cdp ? await startTrace(cdp) : null;
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     let analysis: Awaited<ReturnType<typeof ext.callContent<'getAnalysis'>>> | null = null;
     const deadline = Date.now() + 45_000;
@@ -171,14 +120,13 @@ describe('long tasks with attribution', () => {
     }
     await page.waitForTimeout(SETTLE_MS);
     const tasks = await readLongTasks(page);
-    let contentJs: { longestMs: number; totalMs: number } | null = null;
-    if (cdp) {
-      const { profile: cpu } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    let ours: Attribution | null = null;
+    if (cdp && stopTrace) {
+      ours = attribute(await stopTrace());
       await cdp.detach();
-      contentJs = longestContentStretch(cpu, `chrome-extension://${ext.extensionId}/content.js`);
     }
     await page.close();
-    return { analysis, tasks, contentJs };
+    return { analysis, tasks, ours };
   }
 
   async function withoutExtension(url: string) {
@@ -203,8 +151,8 @@ describe('long tasks with attribution', () => {
   async function measure(label: string, url: string, extra: Record<string, unknown>) {
     const plain = await withoutExtension(url);
     const withExt = await withExtension(url, false);
-    // A second load under the CPU profiler (which slows the page) only to attribute time to content.js.
-    const profiled = await withExtension(url, true);
+    // A second load under a trace (which slows the page) to attribute each task's time to our scripts.
+    const traced = await withExtension(url, true);
     expect(withExt.analysis).toMatchObject({ ok: true });
     const analysis = withExt.analysis?.ok ? withExt.analysis.value : null;
     results[label] = {
@@ -215,16 +163,20 @@ describe('long tasks with attribution', () => {
       analysisTimingsMs: analysis?.timings ?? null,
       withExtension: summary(withExt.tasks),
       withoutExtension: summary(plain),
-      contentScriptCpuProfiled: profiled.contentJs,
+      ourScriptsPerTask: traced.ours,
     };
     console.log(
       `long tasks on ${label}: longest ${summary(withExt.tasks).longestMs} ms with the extension, ` +
-        `${summary(plain).longestMs} ms without; content.js longest stretch ${profiled.contentJs?.longestMs} ms (profiled)`,
+        `${summary(plain).longestMs} ms without; our scripts' largest share of one task ` +
+        `${traced.ours?.longestOursCpuMs} ms CPU (${traced.ours?.longestOursMs} ms sampled wall, traced)`,
     );
-    // The observer really ran in both browsers (an array, possibly empty), and the profile saw our script.
+    // The observer really ran in both browsers (an array, possibly empty), and the trace saw our scripts.
     expect(Array.isArray(withExt.tasks) && Array.isArray(plain)).toBe(true);
-    expect(profiled.analysis).toMatchObject({ ok: true });
-    expect(profiled.contentJs?.totalMs).toBeGreaterThan(0);
+    expect(traced.analysis).toMatchObject({ ok: true });
+    expect(traced.ours?.totalOursMs).toBeGreaterThan(0);
+    // Issue 8: no task in which our scripts run more than 50 ms. CPU time, so a descheduled thread on a
+    // loaded machine does not count against us; the page's own long tasks are not ours.
+    expect(traced.ours?.longestOursCpuMs).toBeLessThanOrEqual(LONG_TASK_MS);
   }
 
   it('measures the sample article with and without the extension', { timeout: 120_000 }, async () => {

@@ -2,9 +2,11 @@
  * Long tasks on the largest page of the corpus (issue 8, RELIABILITY.md), as a recorded figure:
  * the same page is loaded in this file's Chromium with the extension and in a plain headless
  * Chromium without it; a PerformanceObserver installed before the page runs records every long
- * task (> 50 ms). The difference after the page's own load is the content script's share. Times
- * are written to out/reliability/long-tasks.json and never asserted (shared, noisy machines); the
- * test checks only that the content script answered with an analysis of the page.
+ * task (> 50 ms). The difference after the page's own load is the content script's share; those
+ * wall-clock figures are written to out/reliability/long-tasks.json and not asserted (they include the
+ * page's own work and a loaded machine's descheduling). A third load under a Chromium trace attributes
+ * each renderer task to our scripts (long-tasks-trace.ts) and asserts issue 8's rule on that: no task
+ * with more than 50 ms of our CPU time.
  * The largest non-reserved Zyte page is used; skipped cleanly without the corpus.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,10 @@ import { chromium, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BROWSER_ARGS, requireChromium, serveDirectory } from '../../scripts/lib/chromium.mjs';
 import { repoRoot, setupExtension } from './harness';
+import { attribute, startTrace } from './long-tasks-trace';
+
+/** A long task, by the Long Tasks API's definition. */
+const LONG_TASK_MS = 50;
 
 const zyte = resolve(repoRoot, '../shared/corpus/zyte');
 const hasCorpus = existsSync(join(zyte, 'html'));
@@ -122,6 +128,25 @@ describe.skipIf(!page)('long tasks on the largest corpus page', () => {
         figures.timings = analysis.value.timings;
       }
       await p.close();
+
+      // Again under a trace, for the per-task attribution of our scripts.
+      const traced = await ext.context.newPage();
+      const cdp = await ext.context.newCDPSession(traced);
+      const stopTrace = await startTrace(cdp);
+      await traced.goto(url, { waitUntil: 'load' });
+      let again = await ext.callContent(traced, 'getAnalysis').catch(() => null);
+      for (let i = 0; i < 100 && !again?.ok; i++) {
+        await traced.waitForTimeout(200);
+        again = await ext.callContent(traced, 'getAnalysis').catch(() => null);
+      }
+      await traced.waitForTimeout(3_000);
+      const ours = attribute(await stopTrace());
+      await cdp.detach();
+      await traced.close();
+      figures.ourScriptsPerTask = ours;
+      expect(again?.ok).toBe(true);
+      expect(ours?.totalOursMs).toBeGreaterThan(0);
+      expect(ours?.longestOursCpuMs).toBeLessThanOrEqual(LONG_TASK_MS);
     } finally {
       await server.close();
     }

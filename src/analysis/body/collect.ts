@@ -9,6 +9,7 @@ import { linkDensity } from './stats';
 import { classWeight, isUnlikely } from './score';
 import { BLOCK_TAGS, BOILERPLATE_LINE, DROP_INSIDE, HEADING_TAGS, PITCH, TEASER_HEADING } from './hints';
 import { SegmentTextMap } from './text-map';
+import { runToEnd, type Steps } from '../steps';
 
 const FURNITURE_ROLES =
   /^(navigation|complementary|banner|contentinfo|dialog|alertdialog|menu|menubar|toolbar|search|form)$/i;
@@ -19,6 +20,8 @@ export interface CollectOptions {
   stripUnlikely: boolean;
   title: string | null;
   deadline: number;
+  /** The clock `deadline` is read on (default performance.now). */
+  now?: () => number;
 }
 
 export interface Collected {
@@ -47,6 +50,21 @@ export function collectText(
   parts: number[],
   opts: CollectOptions,
 ): Collected {
+  return runToEnd(collectTextSteps(doc, st, parts, opts));
+}
+
+/**
+ * collectText as resumable steps: offers to pause every 256 elements. It reads the live DOM (children and
+ * text as they are when reached), so a change made during a pause behind the walk is not seen, and one
+ * ahead of it is; the caller decides whether that matters (sliced.ts restarts the body step).
+ */
+export function* collectTextSteps(
+  doc: Document,
+  st: StatsResult,
+  parts: number[],
+  opts: CollectOptions,
+): Steps<Collected> {
+  const now = opts.now ?? (() => performance.now());
   const { stats, index } = st;
   const map = new SegmentTextMap(doc);
   const blocks: TextBlock[] = [];
@@ -142,7 +160,10 @@ export function collectText(
         continue;
       }
       if (node.nodeType !== 1) continue;
-      if ((++steps & 1023) === 0 && performance.now() > opts.deadline) break;
+      if ((++steps & 255) === 0) {
+        if ((steps & 1023) === 0 && now() > opts.deadline) break;
+        yield;
+      }
       const el = node as Element;
       const i = index.get(el);
       if (i === undefined) continue; // skipped by the stats walk (script, hidden, nav, ...)

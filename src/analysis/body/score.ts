@@ -7,6 +7,7 @@
 import type { ElementStats, StatsResult } from './stats';
 import { linkDensity } from './stats';
 import { MAYBE_CONTENT, NEGATIVE, POSITIVE, UNLIKELY } from './hints';
+import { runToEnd, type Steps } from '../steps';
 
 const SCORED_TAGS = new Set(['P', 'PRE', 'TD', 'SECTION', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const DIVLIKE = new Set([
@@ -86,11 +87,17 @@ export interface ScoreOptions {
 }
 
 export function chooseRoot(st: StatsResult, opts: ScoreOptions): RootChoice | null {
+  return runToEnd(chooseRootSteps(st, opts));
+}
+
+/** chooseRoot as resumable steps: offers to pause every 4,096 elements of its passes over the statistics. */
+export function* chooseRootSteps(st: StatsResult, opts: ScoreOptions): Steps<RootChoice | null> {
   const { stats } = st;
   const n = stats.length;
   // Unlikely subtrees: marks propagate down (parents come first in pre-order).
   const excluded = new Uint8Array(n);
   for (let i = 1; i < n; i++) {
+    if ((i & 4095) === 0) yield;
     const s = stats[i]!;
     if (excluded[s.parent]) excluded[i] = 1;
     else if (opts.stripUnlikely && isUnlikely(s)) excluded[i] = 1;
@@ -103,6 +110,7 @@ export function chooseRoot(st: StatsResult, opts: ScoreOptions): RootChoice | nu
     }
   };
   for (let i = 0; i < n; i++) {
+    if ((i & 4095) === 4095) yield;
     if (excluded[i]) continue;
     const s = stats[i]!;
     const tag = s.el.tagName.toUpperCase();

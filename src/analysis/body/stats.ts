@@ -4,6 +4,7 @@
  * on a large subtree. Reads attributes only: no layout, no getComputedStyle, no mutation.
  */
 import { BLOCK_TAGS, CONTAINER_CHILD_TAGS, HEADING_TAGS, SKIP_TAGS } from './hints';
+import { runToEnd, type Steps } from '../steps';
 
 export interface ElementStats {
   el: Element;
@@ -43,8 +44,14 @@ export class BudgetExceeded extends Error {
 
 export interface WalkLimits {
   maxElements: number;
+  /** Clock value past which the walk gives up (BudgetExceeded). */
   deadline: number;
+  /** The clock `deadline` is read on (default performance.now; a sliced run passes its work clock). */
+  now?: () => number;
 }
+
+/** Elements walked between two offers to pause (a power of two minus one, used as a mask). */
+const PAUSE_MASK = 255;
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const HIDDEN_CLASS = /(^|\s)(hidden|sr-only|visually-?hidden|screen-reader-text|offscreen|d-none)(\s|$)/i;
@@ -103,6 +110,15 @@ const ARTICLE_TYPE =
 
 /** Walks `root` (usually document.body). Throws BudgetExceeded past the limits. */
 export function collectStats(root: Element, limits: WalkLimits): StatsResult {
+  return runToEnd(collectStatsSteps(root, limits));
+}
+
+/**
+ * collectStats as resumable steps: offers to pause every 256 elements. The statistics describe the DOM as
+ * each element was visited; a change behind the walk is not seen (the caller checks, see sliced.ts).
+ */
+export function* collectStatsSteps(root: Element, limits: WalkLimits): Steps<StatsResult> {
+  const now = limits.now ?? (() => performance.now());
   const stats: ElementStats[] = [];
   const index = new Map<Element, number>();
   // Explicit stack of [element, parentIndex, depth]; post-order sums happen on a second sweep
@@ -117,8 +133,9 @@ export function collectStats(root: Element, limits: WalkLimits): StatsResult {
     const [el, parent, depth] = stack.pop()!;
     if (stats.length >= limits.maxElements)
       throw new BudgetExceeded(`more than ${limits.maxElements} elements`);
-    if ((stats.length & 1023) === 0 && performance.now() > limits.deadline) {
-      throw new BudgetExceeded('time budget exceeded');
+    if ((stats.length & PAUSE_MASK) === 0) {
+      if (now() > limits.deadline) throw new BudgetExceeded('time budget exceeded');
+      if (stats.length > 0) yield;
     }
     const i = stats.length;
     const tag = el.tagName.toUpperCase();
@@ -190,6 +207,7 @@ export function collectStats(root: Element, limits: WalkLimits): StatsResult {
   linkDepthOf = new Map();
   // Bottom-up sums: children have larger indices than their parents.
   for (let i = stats.length - 1; i > 0; i--) {
+    if ((i & 4095) === 0) yield;
     const s = stats[i]!;
     const p = stats[s.parent]!;
     // A leaf DIV with text is a paragraph too (Readability turns such DIVs into P first).
