@@ -1,8 +1,8 @@
 /**
  * The anchoring robustness set alone, in jsdom, without the Chromium speed part (for iterating on the scoring):
- *   npx tsx bench/anchoring-robustness-run.ts [--wrong] [--orphans] [--no-baseline]
+ *   npx tsx bench/anchoring-robustness-run.ts [--wrong [--dump]] [--orphans] [--no-baseline]
  * --wrong prints every wrong placement (expected and anchored span in context, the stored selectors, method and
- * score); --orphans prints every orphan. ANCHOR_PAGES=from:to limits the run to a slice of the set. Prints the
+ * score; --dump also writes each case's text and selectors to .tmp/anchoring-wrong-N.json); --orphans prints every orphan. ANCHOR_PAGES=from:to limits the run to a slice of the set. Prints the
  * markdown table; writes nothing (`npm run bench:anchoring` writes bench/results/anchoring.md).
  */
 import fs from 'node:fs';
@@ -32,6 +32,11 @@ if (args.has('--wrong')) {
         `  got:      ${w.got}`,
       ].join('\n'),
     );
+    if (args.has('--dump')) {
+      const file = path.join(repo, '.tmp', `anchoring-wrong-${wrongs}.json`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify({ page: w.page, edit: w.edit, sel: w.sel, text: w.text }));
+    }
   };
 }
 if (args.has('--orphans')) {

@@ -260,6 +260,8 @@ export interface WrongInfo {
   sel: Selector[];
   method: string;
   score: number;
+  /** The edited page's rendered text (to replay the case). */
+  text: string;
 }
 
 type Verdict = 'right' | 'orphan' | 'wrong';
@@ -414,6 +416,7 @@ export function runPage(
           sel: h.ours,
           method: ours.method,
           score: ours.score,
+          text: finalIdx.text,
         });
       }
       if (debug.onOrphan && !ours)

@@ -46,40 +46,135 @@ export function matchQuote(text: string, q: QuoteContext, minScore = DEFAULT_MIN
     return { start: hint, end: hint + exact.length, score: 1, method: 'position' };
   }
 
-  // (b) Exact occurrences.
+  // (b) Exact occurrences with both contexts exact: nothing can beat them (several: true duplicates, the
+  // position decides).
   const hits: number[] = [];
   for (let i = text.indexOf(exact); i !== -1 && hits.length < EXACT_CAP; i = text.indexOf(exact, i + 1)) {
     hits.push(i);
   }
-  if (hits.length > 0) {
-    const perfect = hits.filter(h => contextExact(text, q, h, h + exact.length));
-    const pool = nearest(perfect.length > 0 ? perfect : hits, hint, SCORED_CAP);
+  const perfect = hits.filter(h => contextExact(text, q, h, h + exact.length));
+  if (perfect.length > 0) {
     const best = pickBest(
       text,
       q,
-      pool.map(h => ({ start: h, end: h + exact.length, quoteSim: 1 })),
+      nearest(perfect, hint, SCORED_CAP).map(h => ({ start: h, end: h + exact.length, quoteSim: 1 })),
     );
     if (best && best.score >= minScore) return { ...span(best), score: best.score, method: 'quote' };
   }
 
-  // (c) Fuzzy: near the expected position first, then (only if the quote has no exact occurrence, which would
-  // shadow every weaker match) the whole text.
-  if (exact.length < MIN_FUZZY_LENGTH) return null;
-  const maxErrors = Math.min(MAX_ERRORS, Math.max(1, Math.floor(exact.length * MAX_ERROR_RATE)));
-  let searchedAll = false;
-  if (hint !== null) {
-    const radius = Math.max(NEAR_WINDOW, 2 * exact.length);
-    const lo = Math.max(0, hint - radius);
-    const hi = Math.min(text.length, hint + exact.length + radius);
-    searchedAll = lo === 0 && hi === text.length;
-    const found = fuzzyIn(text, q, lo, hi, maxErrors, minScore);
-    if (found) return found;
+  // (c) Every other candidate place, from three sources, judged together (decide): exact occurrences of
+  // the quote with imperfect context; places bracketed by both stored contexts with an edited quote between
+  // (an exact copy of the quote elsewhere shadows these in a Myers search, which reports only the fewest
+  // errors); fuzzy matches near the expected position, then (only if the quote has no exact occurrence)
+  // anywhere.
+  const cands: ScoredCandidate[] = [];
+  for (const h of nearest(hits, hint, SCORED_CAP)) {
+    cands.push(scoreCandidate(text, q, { start: h, end: h + exact.length, quoteSim: 1 }));
   }
-  if (!searchedAll && hits.length === 0) {
-    const found = fuzzyIn(text, q, 0, text.length, maxErrors, minScore);
-    if (found) return found;
+  if (exact.length >= MIN_FUZZY_LENGTH) {
+    const maxErrors = Math.min(MAX_ERRORS, Math.max(1, Math.floor(exact.length * MAX_ERROR_RATE)));
+    for (const c of bracketed(text, q, maxErrors)) cands.push(scoreCandidate(text, q, c));
+    let searchedAll = false;
+    if (hint !== null) {
+      const radius = Math.max(NEAR_WINDOW, 2 * exact.length);
+      const lo = Math.max(0, hint - radius);
+      const hi = Math.min(text.length, hint + exact.length + radius);
+      searchedAll = lo === 0 && hi === text.length;
+      cands.push(...fuzzyIn(text, q, lo, hi, maxErrors, minScore));
+    }
+    if (!searchedAll && hits.length === 0 && !cands.some(c => accepted(c, minScore))) {
+      cands.push(...fuzzyIn(text, q, 0, text.length, maxErrors, minScore));
+    }
   }
-  return null;
+  return decide(text, q, cands, minScore);
+}
+
+/**
+ * The verdict over all candidate places. A candidate must be accepted on its own (accepted()); if accepted
+ * candidates remain at more than one place, the text is ambiguous (repeated list items, a repeated interview
+ * question) and the score alone must not choose, since near-identical copies differ by a character or two of
+ * context. The position selector then breaks the tie, but only for a place verified by its neighbourhood:
+ * both stored contexts exactly around it (the quote between was edited), and no other accepted place nearer
+ * the stored position. Otherwise the annotation is orphaned.
+ */
+function decide(
+  text: string,
+  q: QuoteContext,
+  cands: ScoredCandidate[],
+  minScore: number,
+): QuoteMatch | null {
+  const ok = cands.filter(c => accepted(c, minScore));
+  if (ok.length === 0) return null;
+  let best = ok[0] as ScoredCandidate;
+  for (const c of ok) if (c.score > best.score) best = c;
+  const rivals = ok.filter(c => c.end <= best.start || c.start >= best.end);
+  if (rivals.length > 0) {
+    if (q.hint === null) return null;
+    const hint = q.hint;
+    let near = ok[0] as ScoredCandidate;
+    for (const c of ok) {
+      const d = Math.abs(c.start - hint) - Math.abs(near.start - hint);
+      if (d < 0 || (d === 0 && pinned(c) && !pinned(near))) near = c;
+    }
+    if (!pinned(near)) return null;
+    best = near;
+  }
+  const exactQuote = best.quoteSim === 1 && text.startsWith(q.exact, best.start);
+  const place = exactQuote ? span(best) : snapToContext(text, q, best);
+  return { ...place, score: best.score, method: exactQuote ? 'quote' : 'fuzzy' };
+}
+
+/** Both stored contexts sit exactly beside the candidate. */
+function pinned(c: ScoredCandidate): boolean {
+  return c.prefix.value === 1 && c.prefix.gap === 0 && c.suffix.value === 1 && c.suffix.gap === 0;
+}
+
+/**
+ * A candidate stands on its own when it reaches the minimum score and its context does not speak against it:
+ * - an edited quote (quoteSim < 1) needs adjacent support on both sides (fuzzyAccepted);
+ * - an exact quote whose context on one side is contradicted (no resemblance) needs the other side exact: a
+ *   quote with one good side and one foreign side is what a repeated sentence in another part of the page
+ *   looks like (the same question in two interviews: the same lead-in, a different answer).
+ */
+function accepted(c: ScoredCandidate, minScore: number): boolean {
+  if (c.score < minScore) return false;
+  if (c.quoteSim < 1) return fuzzyAccepted(c, minScore);
+  if (c.prefix.value === 0) return c.suffix.value === 1 && c.suffix.gap === 0;
+  if (c.suffix.value === 0) return c.prefix.value === 1 && c.prefix.gap === 0;
+  return true;
+}
+
+/** Contexts shorter than this are too weak to bracket an edited quote. */
+const MIN_BRACKET = 8;
+/** At most this many occurrences of the stored prefix are tried as brackets. */
+const BRACKET_CAP = 200;
+
+/**
+ * Places where the stored prefix and suffix both occur exactly, with text between them that is within the
+ * error budget of the quote: the quote was edited, its surroundings were not.
+ */
+function bracketed(text: string, q: QuoteContext, maxErrors: number): Candidate[] {
+  const { prefix, suffix, exact } = q;
+  if (prefix.trim().length < MIN_BRACKET || suffix.trim().length < MIN_BRACKET) return [];
+  if (exact.length > MAX_EXTEND_QUOTE) return [];
+  const out: Candidate[] = [];
+  const minLen = Math.max(1, exact.length - maxErrors);
+  const maxLen = exact.length + maxErrors;
+  let tries = 0;
+  for (let p = text.indexOf(prefix); p !== -1 && tries < BRACKET_CAP; p = text.indexOf(prefix, p + 1)) {
+    tries++;
+    const from = p + prefix.length;
+    let s = text.indexOf(suffix, from);
+    while (s !== -1 && s - from < minLen) s = text.indexOf(suffix, s + 1);
+    if (s === -1 || s - from > maxLen) continue;
+    if (s - from === exact.length && text.startsWith(exact, from)) continue; // a perfect hit, handled before
+    const c = trimSpan(text, from, s);
+    if (!c) continue;
+    const errors = editDistance(exact, text.slice(c.start, c.end));
+    // An inserted block between a context and the quote is not part of the quote.
+    if (errors <= maxErrors) out.push(cutAtBreaks(text, q, { ...c, quoteSim: 1 - errors / exact.length }));
+  }
+  return out;
 }
 
 function fuzzyIn(
@@ -89,25 +184,61 @@ function fuzzyIn(
   hi: number,
   maxErrors: number,
   minScore: number,
-): QuoteMatch | null {
+): ScoredCandidate[] {
   const matches = search(lo === 0 && hi === text.length ? text : text.slice(lo, hi), q.exact, maxErrors);
-  const cands: Candidate[] = [];
+  // Myers reports every end with the fewest errors; one place yields several spans. Keep the shortest per
+  // start (the others add neighbouring characters at the same cost), then move each span onto exactly
+  // matching context close by.
+  const byStart = new Map<number, Candidate>();
   for (const m of matches) {
-    const c = trimSpan(text, lo + m.start, lo + m.end);
-    if (c) cands.push(cutAtBreaks(text, q, { ...c, quoteSim: 1 - m.errors / q.exact.length }));
+    const t = trimSpan(text, lo + m.start, lo + m.end);
+    if (!t) continue;
+    const c = cutAtBreaks(
+      text,
+      q,
+      alignToContext(text, q, { ...t, quoteSim: 1 - m.errors / q.exact.length }, maxErrors),
+    );
+    const prev = byStart.get(c.start);
+    if (!prev || c.quoteSim > prev.quoteSim || (c.quoteSim === prev.quoteSim && c.end < prev.end)) {
+      byStart.set(c.start, c);
+    }
   }
-  const byStart = new Map(cands.map(c => [c.start, c]));
   const pool = nearest([...byStart.keys()], q.hint, SCORED_CAP).map(s => byStart.get(s) as Candidate);
-  let best: ScoredCandidate | null = null;
+  const out: ScoredCandidate[] = [];
   for (const c of pool) {
     let scored = scoreCandidate(text, q, c);
     if (!fuzzyAccepted(scored, minScore)) {
       const ext = extendToContext(text, q, scored, maxErrors);
       if (ext) scored = scoreCandidate(text, q, ext);
     }
-    if (fuzzyAccepted(scored, minScore) && (!best || scored.score > best.score)) best = scored;
+    if (fuzzyAccepted(scored, minScore)) out.push(scored);
   }
-  return best ? { ...snapToContext(text, q, best), score: best.score, method: 'fuzzy' } : null;
+  return out;
+}
+
+/**
+ * A Myers span may end a few characters off an exactly preserved context: an edited last word matched partly
+ * into the next word at the same cost ("zwischen notable Ge" for "zwischen verschiedenen" before
+ * " Gesundheits..."). When the stored prefix or suffix occurs exactly within MAX_EXTEND characters of the
+ * span's ends, the span is moved onto it, and kept if the quote's error budget still holds.
+ */
+function alignToContext(text: string, q: QuoteContext, c: Candidate, maxErrors: number): Candidate {
+  if (q.exact.length > MAX_EXTEND_QUOTE) return c;
+  let start = c.start;
+  let end = c.end;
+  if (q.prefix.trim().length >= MIN_BRACKET) {
+    const p = text.indexOf(q.prefix, Math.max(0, c.start - q.prefix.length - MAX_EXTEND));
+    if (p !== -1 && p + q.prefix.length <= c.start + MAX_EXTEND) start = p + q.prefix.length;
+  }
+  if (q.suffix.trim().length >= MIN_BRACKET) {
+    const s = text.indexOf(q.suffix, Math.max(start + 1, c.end - MAX_EXTEND));
+    if (s !== -1 && s <= c.end + MAX_EXTEND) end = s;
+  }
+  if (start === c.start && end === c.end) return c;
+  const t = trimSpan(text, start, end);
+  if (!t) return c;
+  const errors = editDistance(q.exact, text.slice(t.start, t.end));
+  return errors <= maxErrors ? { ...t, quoteSim: 1 - errors / q.exact.length } : c;
 }
 
 /**

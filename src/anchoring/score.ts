@@ -1,4 +1,5 @@
 import search from 'approx-string-match';
+import { anchoredDistance } from './edit-distance';
 
 /**
  * Scoring of a candidate place for a quote. Weights follow Hypothesis (50 quote, 20 prefix, 20 suffix,
@@ -36,10 +37,14 @@ export interface ScoredCandidate extends Candidate {
 }
 
 /**
- * Evidence in [0, 1] that the stored prefix sits just before `start`: its best approximate match within
- * CONTEXT_SLACK characters, normalised (contextEvidence), halved when it is not adjacent. A displaced context
- * is what an inserted ad line looks like, but also what the *next* copy of a deleted sentence looks like, so
- * it only counts half and needs the other side to agree.
+ * Evidence in [0, 1] that the stored prefix sits just before `start`. Two readings are compared: the prefix
+ * aligned so that it touches the candidate (an edited word right next to the quote), and its best
+ * approximate match anywhere within CONTEXT_SLACK characters (an inserted ad line). The displaced reading is
+ * used only when it is genuinely better: when the characters in between are whole blocks, or cost less than
+ * the edits the adjacent reading needs (a tie keeps the exact context a word away, so a span may widen to it). Otherwise the best match of an edited context drifts a few
+ * characters away (" In the US" edited to " In significant US" matches at "cant US"), and a fuzzy span widened
+ * to meet it swallows the edited word. Displaced context counts half (contextEvidence), as it is also what
+ * the *next* copy of a deleted sentence looks like, so it needs the other side to agree.
  */
 export function prefixEvidence(
   text: string,
@@ -53,13 +58,19 @@ export function prefixEvidence(
   const from = Math.max(0, start - plen - CONTEXT_SLACK);
   const window = text.slice(from, start);
   if (window.length === 0) return NONE;
+  const limit = Math.floor(plen / 2);
+  const adjacent = anchoredDistance(prefix, text, start, -1, limit);
   let best: { end: number; errors: number } | null = null;
-  for (const m of search(window, prefix, Math.floor(plen / 2))) if (!best || m.end > best.end) best = m;
-  if (!best) return NONE;
-  const gap = window.length - best.end;
-  // Whole blocks between (an inserted ad or paragraph): the context ends a block and the candidate starts one.
-  const blocks = !!isBreak && isBreak(start - 1) && isBreak(from + best.end - 1);
-  return evidence(1 - best.errors / plen, gap, blocks);
+  for (const m of search(window, prefix, limit)) if (!best || m.end > best.end) best = m;
+  if (best) {
+    const gap = window.length - best.end;
+    // Whole blocks between (an inserted ad or paragraph): the context ends a block and the candidate starts one.
+    const blocks = !!isBreak && isBreak(start - 1) && isBreak(from + best.end - 1);
+    if (gap <= TIGHT_GAP || best.errors + (blocks ? 0 : gap) <= adjacent) {
+      return evidence(1 - best.errors / plen, gap, blocks);
+    }
+  }
+  return adjacent > limit ? NONE : evidence(1 - adjacent / plen, 0, false);
 }
 
 /** As prefixEvidence, for the stored suffix just after `end`. */
@@ -74,11 +85,17 @@ export function suffixEvidence(
   if (text.startsWith(suffix, end)) return TIGHT;
   const window = text.slice(end, end + slen + CONTEXT_SLACK);
   if (window.length === 0) return NONE;
+  const limit = Math.floor(slen / 2);
+  const adjacent = anchoredDistance(suffix, text, end, 1, limit);
   let best: { start: number; errors: number } | null = null;
-  for (const m of search(window, suffix, Math.floor(slen / 2))) if (!best || m.start < best.start) best = m;
-  if (!best) return NONE;
-  const blocks = !!isBreak && isBreak(end) && isBreak(end + best.start);
-  return evidence(1 - best.errors / slen, best.start, blocks);
+  for (const m of search(window, suffix, limit)) if (!best || m.start < best.start) best = m;
+  if (best) {
+    const blocks = !!isBreak && isBreak(end) && isBreak(end + best.start);
+    if (best.start <= TIGHT_GAP || best.errors + (blocks ? 0 : best.start) <= adjacent) {
+      return evidence(1 - best.errors / slen, best.start, blocks);
+    }
+  }
+  return adjacent > limit ? NONE : evidence(1 - adjacent / slen, 0, false);
 }
 
 export interface Evidence {
