@@ -57,5 +57,9 @@ export declare function mouseDrag(
   steps?: number,
 ): Promise<void>;
 export declare function mouseClick(bidi: BiDi, context: string, point: Point): Promise<void>;
-export declare const KEYS: Record<'Tab' | 'Enter' | 'Escape' | 'ArrowLeft' | 'ArrowRight', string>;
+export declare const KEYS: Record<
+  'Tab' | 'Enter' | 'Shift' | 'Control' | 'Alt' | 'Escape' | 'ArrowLeft' | 'ArrowRight',
+  string
+>;
 export declare function pressKeys(bidi: BiDi, context: string, keys: string[]): Promise<void>;
+export declare function typeText(bidi: BiDi, context: string, text: string): Promise<void>;

@@ -362,20 +362,33 @@ export async function mouseClick(bidi, context, point) {
 export const KEYS = {
   Tab: '\uE004',
   Enter: '\uE007',
+  Shift: '\uE008',
+  Control: '\uE009',
+  Alt: '\uE00A',
   Escape: '\uE00C',
   ArrowLeft: '\uE012',
   ArrowRight: '\uE014',
 };
 
-/** Trusted key presses, one after the other: each entry is a KEYS name or a single character. */
+/**
+ * Trusted key presses, one after the other. Each entry is a KEYS name, a single character, or a chord
+ * such as 'Control+Enter' (modifiers held down while the last key is pressed).
+ */
 export async function pressKeys(bidi, context, keys) {
   const actions = [];
   for (const key of keys) {
-    const value = KEYS[key] ?? key;
-    actions.push({ type: 'keyDown', value }, { type: 'keyUp', value });
+    const parts = key.length > 1 && key.includes('+') ? key.split('+') : [key];
+    const values = parts.map(k => KEYS[k] ?? k);
+    for (const value of values) actions.push({ type: 'keyDown', value });
+    for (const value of values.reverse()) actions.push({ type: 'keyUp', value });
   }
   await bidi.send('input.performActions', {
     context,
     actions: [{ type: 'key', id: 'keyboard', actions }],
   });
+}
+
+/** Type `text` character by character with trusted key events. */
+export async function typeText(bidi, context, text) {
+  await pressKeys(bidi, context, Array.from(text));
 }

@@ -14,6 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../src/shared/result';
+import type { Annotation } from '../../src/shared/types';
 import { serveDirectory } from '../../scripts/lib/chromium.mjs';
 import {
   FIREFOX_INSTALL_HINT,
@@ -28,6 +30,7 @@ import {
   pressKeys,
   reload,
   screenshot,
+  typeText,
   type BiDi,
   type FirefoxSession,
   type Point,
@@ -49,6 +52,9 @@ const title = executable
 const MOUSE_PHRASE = "Ukraine's air defense capabilities have always been a focus of NATO";
 /** Selected with the mouse, coloured with the keyboard: Tab, ArrowRight (green), Enter. */
 const KEYBOARD_PHRASE = 'the U.S. Army has 15 "Patriot" systems';
+/** Selected with the mouse; "Note" in the toolbar (keyboard), then a note typed into the card. */
+const NOTE_PHRASE = 'James Mingus, Vice Chief of Staff of the U.S. Army';
+const NOTE = 'Cross-check with the Army count (gleaner-firefox-e2e).';
 
 /** The texts drawn under ::highlight(gleaner-<name>), read from the page's own realm. */
 function highlightTexts(bidi: BiDi, context: string, name: string): Promise<string[]> {
@@ -138,6 +144,20 @@ describe.skipIf(!executable)(title, () => {
   let tab: string;
   let url: string;
   const uuid = randomUUID();
+  let popup: string;
+
+  /** The sample article's annotations, asked of the event page from the popup tab (an extension sender). */
+  async function storedOnPage(): Promise<Annotation[]> {
+    const reply = await evaluate(
+      ff.bidi,
+      popup,
+      u => browser.runtime.sendMessage({ gleaner: 1, type: 'annotationsForPage', args: [u] }),
+      url,
+    );
+    const res = reply as Result<Annotation[]>;
+    if (!res.ok) throw new Error(`annotationsForPage: ${res.error.message}`);
+    return res.value;
+  }
 
   beforeAll(async () => {
     if (!existsSync(resolve(extensionDir, 'manifest.json')))
@@ -220,25 +240,8 @@ describe.skipIf(!executable)(title, () => {
   });
 
   it('the popup (in a tab) lists both highlights; the event page answers from IndexedDB', async () => {
-    const popup = await openExtensionPage(ff.bidi, uuid, 'popup.html');
-    const stored = await evaluate(
-      ff.bidi,
-      popup,
-      async u => {
-        const reply = (await browser.runtime.sendMessage({
-          gleaner: 1,
-          type: 'annotationsForPage',
-          args: [u],
-        })) as {
-          ok: boolean;
-          value: { color: string; kind: string; orphaned: boolean; target: unknown }[];
-        };
-        return reply.ok
-          ? reply.value.map(a => ({ color: a.color, kind: a.kind, orphaned: a.orphaned }))
-          : reply;
-      },
-      url,
-    );
+    popup = await openExtensionPage(ff.bidi, uuid, 'popup.html');
+    const stored = (await storedOnPage()).map(a => ({ color: a.color, kind: a.kind, orphaned: a.orphaned }));
     expect(stored).toEqual(
       expect.arrayContaining([
         { color: 'yellow', kind: 'highlight', orphaned: false },
@@ -260,5 +263,36 @@ describe.skipIf(!executable)(title, () => {
       viewport: { width: 480, height: 640 },
     });
     await screenshot(ff.bidi, popup, resolve(artifacts, 'firefox-popup.png'));
+  });
+
+  it('keyboard note: "Note" in the toolbar focuses the card, typed text is saved with Ctrl+Enter', async () => {
+    await ff.bidi.send('browsingContext.activate', { context: tab });
+    const { from, to } = await phraseEnds(ff.bidi, tab, NOTE_PHRASE);
+    await mouseDrag(ff.bidi, tab, from, to);
+    expect(await evaluate(ff.bidi, tab, () => getSelection()!.toString())).toBe(NOTE_PHRASE);
+    await expect.poll(() => toolbarBox(ff.bidi, tab), { timeout: 5000 }).not.toBeNull();
+    // Five swatches, then Note.
+    await pressKeys(ff.bidi, tab, [
+      'Tab',
+      'ArrowRight',
+      'ArrowRight',
+      'ArrowRight',
+      'ArrowRight',
+      'ArrowRight',
+      'Enter',
+    ]);
+    await typeText(ff.bidi, tab, NOTE);
+    await pressKeys(ff.bidi, tab, ['Control+Enter']);
+    await expect
+      .poll(async () => (await storedOnPage()).find(a => a.note === NOTE)?.target, { timeout: 10_000 })
+      .toBeDefined();
+    const saved = (await storedOnPage()).find(a => a.note === NOTE)!;
+    expect(saved).toMatchObject({ kind: 'highlight', orphaned: false });
+    const quote = saved.target.selector.find(s => s.type === 'TextQuoteSelector');
+    expect(quote).toMatchObject({ exact: NOTE_PHRASE });
+    // The note lives only in the closed shadow root and the store, never in the page's DOM.
+    expect(
+      await evaluate(ff.bidi, tab, () => document.documentElement.outerHTML.includes('gleaner-firefox-e2e')),
+    ).toBe(false);
   });
 });
