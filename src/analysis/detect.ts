@@ -6,7 +6,7 @@
  * contributing signal becomes a human-readable reason. Read-only, bounded, never throws.
  */
 import type { DetectResult } from './types';
-import { readSignals, type Signals } from './detect/signals';
+import { MAX_NODES, readSignals, type Signals } from './detect/signals';
 
 /** isArticle threshold on the 0..1 score. */
 export const ARTICLE_THRESHOLD = 0.5;
@@ -34,27 +34,39 @@ export function votes(s: Signals): Vote[] {
   else if (s.ogType === 'website') add(-0.6, 'og:type website');
   if (s.hasPublished) add(0.8, 'a published time in the metadata');
 
-  // What the page holds.
-  const m = s.mass;
+  // What the page holds. The main block (the densest run of paragraphs) is judged on its own:
+  // teaser rails, menus and comment boxes around a real story are page furniture, not evidence.
+  const b = s.main;
+  const storyLike = !!b && b.linkDensity < 0.35 && b.teasers <= Math.max(1, b.paras / 6) && b.articles <= 2;
+  const m = Math.max(s.mass, storyLike && b ? b.words : 0);
   if (m >= 500) add(2.2, `${num(m)} words of paragraph text`);
   else if (m >= 250) add(1.5, `${num(m)} words of paragraph text`);
   else if (m >= 120) add(0.5, `${num(m)} words of paragraph text`);
   else if (m >= 50) add(-1, `only ${num(m)} words of paragraph text`);
   else add(-2.5, `only ${num(m)} words of paragraph text`);
-  // Page chrome (menus, teaser rails) weighs less once the page holds a real story block.
-  const story = m >= 250;
-  if (s.bodyChars > 500) {
-    if (s.linkDensity > 0.75) add(-2.5, `${pct(s.linkDensity)} link text`);
-    else if (s.linkDensity > 0.55) add(story ? -1 : -2, `${pct(s.linkDensity)} link text`);
-    else if (s.linkDensity > 0.4) add(story ? -0.5 : -1, `${pct(s.linkDensity)} link text`);
-    else if (s.linkDensity < 0.2) add(0.5, `${pct(s.linkDensity)} link text`);
+  const strong = storyLike && !!b && b.words >= 250;
+  if (strong && b) {
+    if (b.linkDensity < 0.2) add(0.5, `${pct(b.linkDensity)} link text in the main block`);
+    if (b.teasers >= 6) add(-1, `${b.teasers} headline teasers in the main block`);
+  } else {
+    const story = m >= 250;
+    if (s.bodyChars > 500) {
+      if (s.linkDensity > 0.75) add(-2.5, `${pct(s.linkDensity)} link text`);
+      else if (s.linkDensity > 0.55) add(story ? -1 : -2, `${pct(s.linkDensity)} link text`);
+      else if (s.linkDensity > 0.4) add(story ? -0.5 : -1, `${pct(s.linkDensity)} link text`);
+      else if (s.linkDensity < 0.2) add(0.5, `${pct(s.linkDensity)} link text`);
+    }
+    if (s.teasers >= 12) add(m >= 500 ? -0.5 : -1.5, `${s.teasers} headline teasers`);
+    else if (s.teasers >= 6 && m < 250) add(-1, `${s.teasers} headline teasers`);
+    if (s.articles >= 4) add(-1.2, `${s.articles} <article> elements`);
   }
-  if (s.teasers >= 12) add(m >= 500 ? -0.5 : -1.5, `${s.teasers} headline teasers`);
-  else if (s.teasers >= 6 && m < 250) add(-1, `${s.teasers} headline teasers`);
-  if (s.articles >= 4) add(-1.2, `${s.articles} <article> elements`);
   // A log-in box in the header of a story is common; a log-in page has little else.
   if (s.passwords > 0) add(m < 200 ? -2.5 : -0.5, 'a password field');
   else if (s.inputs >= 4 && m < 250) add(-1, `a form with ${s.inputs} fields`);
+  // What the page says it is.
+  if (s.hints.error) add(-3, `an error title ("${s.hints.error}")`);
+  if (s.hints.shop >= 2) add(-1.5, `${s.hints.shop} price and cart markers`);
+  if (s.url.repository) add(-2.5, 'a code repository page');
 
   // The URL's shape.
   if (s.url.root) add(-2.5, 'the site root');
@@ -67,15 +79,34 @@ export function votes(s: Signals): Vote[] {
 
 const BIAS = -0.8;
 
-export function detect(doc: Document, url: string): DetectResult {
+export interface DetectOptions {
+  /**
+   * Work budget in ms (default DEFAULT_BUDGET_MS): past it detect() gives up with isArticle false
+   * and a "gave up" reason rather than hold up the page. The node bound (MAX_NODES) comes first on
+   * ordinary pages; the budget guards slow devices and pathological DOMs.
+   */
+  budgetMs?: number;
+}
+
+export const DEFAULT_BUDGET_MS = 500;
+
+const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export function detect(doc: Document, url: string, opts: DetectOptions = {}): DetectResult {
   try {
-    const vs = votes(readSignals(doc, url));
+    const budget = opts.budgetMs ?? DEFAULT_BUDGET_MS;
+    const start = clock();
+    const sig = readSignals(doc, url, start + budget, clock);
+    if (sig.timedOut || clock() - start > budget)
+      return { isArticle: false, score: 0, reasons: [`gave up: detection ran past its ${budget} ms budget`] };
+    const vs = votes(sig);
     const sum = vs.reduce((a, b) => a + b.w, BIAS);
     const score = Math.round((1 / (1 + Math.exp(-sum))) * 1000) / 1000;
     const reasons = vs
       .slice()
       .sort((a, b) => Math.abs(b.w) - Math.abs(a.w))
       .map(x => `${x.w > 0 ? '+' : '−'} ${x.why}`);
+    if (sig.truncated) reasons.push(`(read the first ${num(MAX_NODES)} nodes only)`);
     return { isArticle: score >= ARTICLE_THRESHOLD, score, reasons };
   } catch (e) {
     return {

@@ -1,0 +1,157 @@
+// @vitest-environment jsdom
+// The signals behind detect(), one by one, on small synthetic documents.
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/analysis/detect';
+import { pageHints } from '../../src/analysis/detect/page-hints';
+import { readSignals } from '../../src/analysis/detect/signals';
+import { urlShape } from '../../src/analysis/detect/url-shape';
+import { walk } from '../../src/analysis/detect/walk';
+
+const html = (body: string, head = ''): Document =>
+  new DOMParser().parseFromString(`<html><head>${head}</head><body>${body}</body></html>`, 'text/html');
+
+const sentence = (i: number): string =>
+  `Sentence ${i} of the story says something plain about the council budget and the people who argued over it. `;
+const para = (i: number, n = 3): string =>
+  `<p>${Array.from({ length: n }, (_, k) => sentence(i * 10 + k)).join('')}</p>`;
+const story = (n: number): string => Array.from({ length: n }, (_, i) => para(i)).join('');
+const teaserRail = (n: number): string =>
+  `<div class="rail">${Array.from(
+    { length: n },
+    (_, i) => `<article><h3><a href="/t${i}">Teaser headline number ${i} about something</a></h3></article>`,
+  ).join('')}</div>`;
+const menu = (n: number): string =>
+  `<nav><ul>${Array.from({ length: n }, (_, i) => `<li><a href="/s${i}">Section ${i}</a></li>`).join('')}</ul></nav>`;
+
+const noClock = (): number => 0;
+
+describe('walk: the main content block', () => {
+  it('picks the story container, not the body full of furniture', () => {
+    const doc = html(
+      `${menu(40)}<main><div id="story"><h1>Headline</h1>${story(8)}</div>${teaserRail(30)}</main><footer>${menu(30)}</footer>`,
+    );
+    const w = walk(doc.body, 30_000, Infinity, noClock);
+    expect(w.mainEl?.id).toBe('story');
+    expect(w.main?.paras).toBe(8);
+    expect(w.main?.teasers).toBe(0);
+    expect(w.main?.h1).toBe(1);
+    // Inside the block there are no links; over the body, the menus and rail weigh in.
+    expect(w.main!.link).toBe(0);
+    expect(w.body.link).toBeGreaterThan(0);
+    expect(w.body.teasers).toBe(30);
+    expect(w.body.articles).toBe(30);
+  });
+
+  it('gathers paragraphs each wrapped in their own div into one block', () => {
+    const wrapped = Array.from({ length: 6 }, (_, i) => `<div class="c">${para(i)}</div>`).join('');
+    const doc = html(`${menu(20)}<div id="body">${wrapped}</div>`);
+    const w = walk(doc.body, 30_000, Infinity, noClock);
+    expect(w.mainEl?.id).toBe('body');
+    expect(w.main?.paras).toBe(6);
+  });
+
+  it('does not count comment boxes and link-heavy blocks as paragraphs', () => {
+    const doc = html(
+      `<div id="story">${story(2)}</div><div class="comments">${story(6)}</div><p>${'<a href="/x">a linked phrase here</a> '.repeat(10)}</p>`,
+    );
+    const w = walk(doc.body, 30_000, Infinity, noClock);
+    expect(w.mainEl?.id).toBe('story');
+    expect(w.body.paras).toBe(2);
+  });
+
+  it('stops at the node bound and at the deadline, saying so', () => {
+    const doc = html(story(50));
+    expect(walk(doc.body, 20, Infinity, noClock).truncated).toBe(true);
+    let t = 0;
+    const w = walk(doc.body, 30_000, 5, () => (t += 10));
+    expect(w.timedOut || w.truncated).toBe(false); // 50 paragraphs: fewer than 512 nodes, never checked
+    const big = html(`<div>${'<span>x</span>'.repeat(2000)}</div>`);
+    expect(walk(big.body, 30_000, 5, () => (t += 10)).timedOut).toBe(true);
+  });
+
+  it('never mutates the page', () => {
+    const doc = html(`${menu(5)}<div>${story(3)}</div>`);
+    const before = doc.documentElement.outerHTML;
+    walk(doc.body, 30_000, Infinity, noClock);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('page hints', () => {
+  it('reads error titles in several languages', () => {
+    expect(pageHints(html('<h1>Błąd 404 - nie znaleziono strony</h1>')).error).toMatch(/404/);
+    expect(pageHints(html('', '<title>Page not found | Example</title>')).error).toMatch(/not found/);
+    expect(pageHints(html('<h1>Seite nicht gefunden</h1>')).error).not.toBeNull();
+    expect(pageHints(html('<h1>Erreur 404</h1>')).error).not.toBeNull();
+    // A number in a headline is not an error.
+    expect(pageHints(html('<h1>404 jobs go as the plant closes</h1>')).error).toBeNull();
+    expect(pageHints(html('<h1>Council finds the missing budget</h1>')).error).toBeNull();
+  });
+
+  it('counts price and cart markers', () => {
+    const doc = html(
+      '<div itemprop="offers"><span itemprop="price">9.99</span></div><button class="btn add-to-cart">Add</button>',
+      '<meta property="product:price:amount" content="9.99">',
+    );
+    expect(pageHints(doc).shop).toBe(4);
+    expect(pageHints(html(story(2))).shop).toBe(0);
+  });
+});
+
+describe('urlShape: repositories', () => {
+  it('knows a repository front page from a code host', () => {
+    expect(urlShape('https://github.com/adbar/htmldate').repository).toBe(true);
+    expect(urlShape('https://gitlab.com/group/project/-/tree/main').repository).toBe(true);
+    expect(urlShape('https://github.com/login').repository).toBe(false);
+    expect(urlShape('https://github.blog/2024-01-01-a-long-blog-post-title/').repository).toBe(false);
+    expect(urlShape('https://news.example/adbar/htmldate').repository).toBe(false);
+  });
+});
+
+describe('detect on furniture-heavy articles and article-like non-articles', () => {
+  const head =
+    '<meta property="og:type" content="article"><meta property="article:published_time" content="2025-07-21T10:18:00Z">';
+
+  it('finds the story among teaser rails, menus and many <article> elements', () => {
+    const doc = html(
+      `${menu(80)}<div id="story"><h1>Council budget row</h1>${story(7)}</div>${teaserRail(40)}<footer>${menu(60)}</footer>`,
+      head,
+    );
+    const url = 'https://news.example/politics/council-budget-row-over-parks';
+    const sig = readSignals(doc, url);
+    expect(sig.articles).toBe(40);
+    expect(sig.main?.articles).toBe(0);
+    const r = detect(doc, url);
+    expect(r.isArticle).toBe(true);
+    expect(r.reasons.join('\n')).toMatch(/link text in the main block/);
+    expect(r.reasons.join('\n')).not.toMatch(/<article> elements/);
+  });
+
+  it('still rejects a teaser listing where every card has a blurb', () => {
+    const cards = Array.from(
+      { length: 20 },
+      (_, i) =>
+        `<article><h2><a href="/s${i}">Story headline ${i} about the city</a></h2><p>${sentence(i)}</p></article>`,
+    ).join('');
+    const r = detect(html(`${menu(30)}<div id="list">${cards}</div>`), 'https://news.example/politics/');
+    expect(r.isArticle).toBe(false);
+  });
+
+  it('rejects error pages, shop pages and repository pages even with prose on them', () => {
+    const err = html(`<h1>Error 404: page not found</h1>${story(4)}`, head);
+    expect(detect(err, 'https://news.example/a/some-long-article-slug-here').isArticle).toBe(false);
+    const shop = html(
+      `<h1>Trail runner 2</h1><span itemprop="price">120</span><button class="add-to-cart">Add</button>${story(3)}`,
+      '<meta property="og:type" content="product">',
+    );
+    expect(detect(shop, 'https://shoes.example/trail-runner-2-blue-mens').isArticle).toBe(false);
+    const repo = html(`<article class="markdown-body"><h1>htmldate</h1>${story(6)}</article>`);
+    expect(detect(repo, 'https://github.com/adbar/htmldate').isArticle).toBe(false);
+  });
+
+  it('gives up cleanly past its budget', () => {
+    const doc = html(`<div>${story(5)}</div>`, head);
+    const r = detect(doc, 'https://news.example/a/story', { budgetMs: -1 });
+    expect(r).toEqual({ isArticle: false, score: 0, reasons: [expect.stringMatching(/^gave up/)] });
+  });
+});
