@@ -1,7 +1,7 @@
 import search from 'approx-string-match';
 import { editDistance } from './edit-distance';
 import { contextExact, scoreCandidate, TIGHT_GAP } from './score';
-import type { Candidate, QuoteContext, ScoredCandidate } from './score';
+import type { Candidate, Evidence, QuoteContext, ScoredCandidate } from './score';
 
 /**
  * Finding a quote in rendered text: the position fast path, then exact occurrences, then a bounded fuzzy
@@ -80,10 +80,10 @@ export function matchQuote(text: string, q: QuoteContext, minScore = DEFAULT_MIN
       const lo = Math.max(0, hint - radius);
       const hi = Math.min(text.length, hint + exact.length + radius);
       searchedAll = lo === 0 && hi === text.length;
-      cands.push(...fuzzyIn(text, q, lo, hi, maxErrors, minScore));
+      cands.push(...fuzzyIn(text, q, lo, hi, maxErrors, minScore, hits));
     }
-    if (!searchedAll && hits.length === 0 && !cands.some(c => accepted(c, minScore))) {
-      cands.push(...fuzzyIn(text, q, 0, text.length, maxErrors, minScore));
+    if (!searchedAll && hits.length === 0 && !cands.some(c => accepted(text, q, c, minScore))) {
+      cands.push(...fuzzyIn(text, q, 0, text.length, maxErrors, minScore, hits));
     }
   }
   return decide(text, q, cands, minScore);
@@ -103,11 +103,20 @@ function decide(
   cands: ScoredCandidate[],
   minScore: number,
 ): QuoteMatch | null {
-  const ok = cands.filter(c => accepted(c, minScore));
+  const ok = cands.filter(c => accepted(text, q, c, minScore));
   if (ok.length === 0) return null;
   let best = ok[0] as ScoredCandidate;
   for (const c of ok) if (c.score > best.score) best = c;
-  const rivals = ok.filter(c => c.end <= best.start || c.start >= best.end);
+  const apart = (c: ScoredCandidate): boolean => c.end <= best.start || c.start >= best.end;
+  // A one-sided winner has no margin: any other place resembling the quote with some context support is as
+  // likely (the edited original beside a verbatim repeat).
+  if (
+    oneSided(best) &&
+    cands.some(c => apart(c) && Math.max(c.prefix.value, c.suffix.value) >= FUZZY_MIN_SIDE)
+  ) {
+    return null;
+  }
+  const rivals = ok.filter(apart);
   if (rivals.length > 0) {
     if (q.hint === null) return null;
     const hint = q.hint;
@@ -132,16 +141,29 @@ function pinned(c: ScoredCandidate): boolean {
 /**
  * A candidate stands on its own when it reaches the minimum score and its context does not speak against it:
  * - an edited quote (quoteSim < 1) needs adjacent support on both sides (fuzzyAccepted);
- * - an exact quote whose context on one side is contradicted (no resemblance) needs the other side exact: a
- *   quote with one good side and one foreign side is what a repeated sentence in another part of the page
- *   looks like (the same question in two interviews: the same lead-in, a different answer).
+ * - an exact quote with a foreign side (evidence below FUZZY_MIN_SIDE) needs the other side exact, and the
+ *   foreign side's stored context must not survive verbatim elsewhere on the page: a quote with one good side
+ *   and one foreign side is what a repeated sentence in another part of the page looks like (the same
+ *   question in two interviews: the same lead-in, a different answer), and the stored context still standing
+ *   elsewhere says the quote's own neighbourhood is there, without it.
  */
-function accepted(c: ScoredCandidate, minScore: number): boolean {
+function accepted(text: string, q: QuoteContext, c: ScoredCandidate, minScore: number): boolean {
   if (c.score < minScore) return false;
   if (c.quoteSim < 1) return fuzzyAccepted(c, minScore);
-  if (c.prefix.value === 0) return c.suffix.value === 1 && c.suffix.gap === 0;
-  if (c.suffix.value === 0) return c.prefix.value === 1 && c.prefix.gap === 0;
+  const exactSide = (e: Evidence): boolean => e.value === 1 && e.gap === 0;
+  if (c.prefix.value < FUZZY_MIN_SIDE) return exactSide(c.suffix) && !survives(text, q.prefix);
+  if (c.suffix.value < FUZZY_MIN_SIDE) return exactSide(c.prefix) && !survives(text, q.suffix);
   return true;
+}
+
+/** A stored context long enough to mean something that still occurs verbatim in the text. */
+function survives(text: string, context: string): boolean {
+  return context.trim().length >= MIN_BRACKET && text.includes(context);
+}
+
+/** One side of the candidate's context is foreign to the stored one. */
+function oneSided(c: ScoredCandidate): boolean {
+  return Math.min(c.prefix.value, c.suffix.value) < FUZZY_MIN_SIDE;
 }
 
 /** Contexts shorter than this are too weak to bracket an edited quote. */
@@ -172,11 +194,17 @@ function bracketed(text: string, q: QuoteContext, maxErrors: number): Candidate[
     if (!c) continue;
     const errors = editDistance(exact, text.slice(c.start, c.end));
     // An inserted block between a context and the quote is not part of the quote.
-    if (errors <= maxErrors) out.push(cutAtBreaks(text, q, { ...c, quoteSim: 1 - errors / exact.length }));
+    if (errors <= maxErrors)
+      out.push(cutAtBreaks(text, q, { ...c, quoteSim: 1 - errors / exact.length }, maxErrors));
   }
   return out;
 }
 
+/**
+ * Fuzzy candidates in text[lo, hi), every one scored (decide() judges them). The exact occurrences `hits` are
+ * cut out of the search: Myers reports only the fewest errors, so a verbatim copy of the quote would hide its
+ * edited original.
+ */
 function fuzzyIn(
   text: string,
   q: QuoteContext,
@@ -184,14 +212,29 @@ function fuzzyIn(
   hi: number,
   maxErrors: number,
   minScore: number,
+  hits: number[],
 ): ScoredCandidate[] {
-  const matches = search(lo === 0 && hi === text.length ? text : text.slice(lo, hi), q.exact, maxErrors);
+  const len = q.exact.length;
+  const matches: { start: number; end: number; errors: number }[] = [];
+  let cur = lo;
+  const segment = (a: number, b: number): void => {
+    if (b - a < len - maxErrors) return;
+    const seg = a === 0 && b === text.length ? text : text.slice(a, b);
+    for (const m of search(seg, q.exact, maxErrors))
+      matches.push({ ...m, start: a + m.start, end: a + m.end });
+  };
+  for (const h of [...hits].sort((x, y) => x - y)) {
+    if (h + len <= lo || h >= hi) continue;
+    if (h > cur) segment(cur, h);
+    cur = Math.max(cur, h + len);
+  }
+  if (hi > cur) segment(cur, hi);
   // Myers reports every end with the fewest errors; one place yields several spans. Keep the shortest per
   // start (the others add neighbouring characters at the same cost), then move each span onto exactly
   // matching context close by.
   const byStart = new Map<number, Candidate>();
   for (const m of matches) {
-    const t = trimSpan(text, lo + m.start, lo + m.end);
+    const t = trimSpan(text, m.start, m.end);
     if (!t) continue;
     const c = cutAtBreaks(
       text,
@@ -211,7 +254,7 @@ function fuzzyIn(
       const ext = extendToContext(text, q, scored, maxErrors);
       if (ext) scored = scoreCandidate(text, q, ext);
     }
-    if (fuzzyAccepted(scored, minScore)) out.push(scored);
+    out.push(scored);
   }
   return out;
 }
@@ -243,32 +286,44 @@ function alignToContext(text: string, q: QuoteContext, c: Candidate, maxErrors: 
 
 /**
  * Myers knows nothing of blocks: an edited first or last word may be matched by a neighbouring block's text
- * ("Economists" edited to "Analysts" after an inserted "Ad" block matches "Ad Analysts"). Cutting the span at
- * a block boundary near either end is kept when it does not cost more errors.
+ * ("Economists" edited to "Analysts" after an inserted "Ad" block matches "Ad Analysts"), and a place
+ * bracketed by its contexts includes any block inserted between context and quote. Cutting the span at block
+ * boundaries within `limit` characters of either end is kept when it does not cost more errors (the cheapest
+ * cut wins; at most CUT_OPTIONS boundaries per end are tried).
  */
-function cutAtBreaks(text: string, q: QuoteContext, c: Candidate): Candidate {
+function cutAtBreaks(text: string, q: QuoteContext, c: Candidate, limit = MAX_EXTEND): Candidate {
   if (!q.isBreak || q.exact.length > MAX_EXTEND_QUOTE) return c;
-  let start = c.start;
-  let end = c.end;
-  for (let i = Math.min(c.end - 1, c.start + MAX_EXTEND); i > c.start; i--) {
-    if (q.isBreak(i)) {
-      start = i + 1;
-      break;
+  const starts: number[] = [];
+  for (
+    let i = c.start + 1;
+    i < Math.min(c.end - 1, c.start + limit + 1) && starts.length < CUT_OPTIONS;
+    i++
+  ) {
+    if (q.isBreak(i)) starts.push(i + 1);
+  }
+  const ends: number[] = [];
+  for (let i = c.end - 1; i > Math.max(c.start + 1, c.end - limit - 1) && ends.length < CUT_OPTIONS; i--) {
+    if (q.isBreak(i)) ends.push(i);
+  }
+  if (starts.length === 0 && ends.length === 0) return c;
+  let best = c;
+  let bestErrors = Math.round((1 - c.quoteSim) * q.exact.length);
+  for (const s of [c.start, ...starts]) {
+    for (const e of [c.end, ...ends]) {
+      if (s === c.start && e === c.end) continue;
+      const span = trimSpan(text, s, e);
+      if (!span) continue;
+      const errors = editDistance(q.exact, text.slice(span.start, span.end));
+      if (errors <= bestErrors) {
+        bestErrors = errors;
+        best = { ...span, quoteSim: 1 - errors / q.exact.length };
+      }
     }
   }
-  for (let i = Math.max(start + 1, c.end - MAX_EXTEND); i < c.end; i++) {
-    if (q.isBreak(i)) {
-      end = i;
-      break;
-    }
-  }
-  if (start === c.start && end === c.end) return c;
-  const span = trimSpan(text, start, end);
-  if (!span) return c;
-  const errors = editDistance(q.exact, text.slice(span.start, span.end));
-  const before = Math.round((1 - c.quoteSim) * q.exact.length);
-  return errors <= before ? { ...span, quoteSim: 1 - errors / q.exact.length } : c;
+  return best;
 }
+/** Block boundaries tried per end by cutAtBreaks. */
+const CUT_OPTIONS = 3;
 
 /**
  * Myers returns the cheapest span, which drops an edited first or last word when deleting it costs less than
