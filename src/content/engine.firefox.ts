@@ -3,9 +3,10 @@
  * same asynchronous interface.
  */
 import { analyzePage } from '../analysis/index';
+import { analyzePageSliced } from '../analysis/sliced';
 import type { Engine } from './engine';
 
-const engine: Engine = { analyzePage };
+const engine: Engine = { analyzePage, analyzePageSliced };
 
 export function loadEngine(): Promise<Engine> {
   return Promise.resolve(engine);

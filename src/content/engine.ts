@@ -4,10 +4,14 @@
  * scripts/build.mjs), because addons-linter, and so AMO review, rejects import() of a computed URL.
  */
 import type { analyzePage } from '../analysis/index';
+import type { analyzePageSliced } from '../analysis/sliced';
 import { browser } from '../platform/browser';
 
+/** What analysis-entry.ts exports. */
 export interface Engine {
   analyzePage: typeof analyzePage;
+  /** The same analysis in slices of a few ms, pausing between them (what the content script runs). */
+  analyzePageSliced: typeof analyzePageSliced;
 }
 
 let engine: Promise<Engine> | null = null;

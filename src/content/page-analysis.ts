@@ -6,11 +6,17 @@
  * The engine lives in its own bundle in Chrome (analysis.js, see engine.ts), imported on first use;
  * `looksLikeArticle` uses only the cheap detector bundled here, so
  * pages that are not articles never load the engine unless the popup asks.
+ *
+ * The analysis runs in slices (analyzePageSliced: about 8 ms of work, then a pause that gives the page a task
+ * turn), so it causes no long task (issue 8). One run at a time: callers during a run share its result; an
+ * invalidate() aborts it at its next pause, and its waiting callers get a run for the page as it is then. The
+ * page may change while a run is paused; see src/analysis/sliced.ts for what that does.
  */
 import { detect } from '../analysis/detect';
 import type { DetectResult, PageAnalysis, TextMap } from '../analysis/types';
 import type { PageInput } from '../shared/messages';
 import { loadEngine, type Engine } from './engine';
+import { MARK_TAG } from './highlighter';
 
 export interface AnalysisState {
   analysis: PageAnalysis;
@@ -18,15 +24,50 @@ export interface AnalysisState {
   root: Element | null;
 }
 
+interface Run {
+  href: string;
+  abort: AbortController;
+  promise: Promise<AnalysisState>;
+}
+
+/** Runs aborted by invalidate() that a waiting caller restarts before giving up (a page that never settles). */
+const RESTARTS = 3;
+
+/**
+ * A pause that lets the page run its tasks, input and rendering: scheduler.yield() where it exists (Chrome
+ * 129+: the continuation keeps its place ahead of other queued tasks), else a MessageChannel message (a
+ * new task, not clamped or throttled like a chain of zero-delay timers), else setTimeout.
+ */
+export function yieldToPage(): Promise<void> {
+  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof sched?.yield === 'function') return sched.yield();
+  if (typeof MessageChannel === 'function') {
+    return new Promise(resolve => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise(resolve => setTimeout(resolve, 0));
+}
+
+/** Our own nodes in the page (wrapping highlighter marks): adding or removing them is not a page change. */
+const ownMark = (n: Node): boolean => n.nodeType === 1 && (n as Element).localName === MARK_TAG;
+
 export class PageAnalyzer {
   private cached: AnalysisState | null = null;
   private cachedFor = '';
+  private running: Run | null = null;
   /** The detector's verdict from looksLikeArticle, handed to the engine so it does not detect again. */
   private detected: { href: string; result: DetectResult } | null = null;
 
   constructor(
     private readonly doc: Document,
     private readonly load: () => Promise<Engine> = loadEngine,
+    private readonly opts: { yield?: () => Promise<void>; isOwn?: (node: Node) => boolean } = {},
   ) {}
 
   get current(): AnalysisState | null {
@@ -35,16 +76,53 @@ export class PageAnalyzer {
 
   /** The full analysis of the current page (loads the engine on first use). */
   async get(): Promise<AnalysisState> {
-    const href = this.doc.location.href;
-    if (this.cached && this.cachedFor === href) return this.cached;
-    const { analyzePage } = await this.load();
-    // The engine is synchronous: the document cannot change between here and the result.
-    const url = this.doc.location.href;
-    const detected = this.detected?.href === url ? this.detected.result : undefined;
-    const state = analyzePage(this.doc, { url, detected });
-    this.cached = state;
-    this.cachedFor = url;
-    return state;
+    for (let attempt = 0; ; attempt++) {
+      const href = this.doc.location.href;
+      if (this.cached && this.cachedFor === href) return this.cached;
+      const run = this.running?.href === href ? this.running : this.start(href);
+      try {
+        return await run.promise;
+      } catch (error) {
+        // Invalidated while it ran (navigation, the article changed): analyse the page as it is now.
+        if (run.abort.signal.aborted && attempt < RESTARTS) continue;
+        throw error;
+      }
+    }
+  }
+
+  private start(href: string): Run {
+    this.running?.abort.abort();
+    const abort = new AbortController();
+    const detected = this.detected?.href === href ? this.detected.result : undefined;
+    const isOwn = this.opts.isOwn;
+    const run: Run = {
+      href,
+      abort,
+      promise: this.load().then(async ({ analyzePageSliced }) => {
+        abort.signal.throwIfAborted();
+        const { analysis, textMap, root } = await analyzePageSliced(
+          this.doc,
+          { url: href, detected },
+          {
+            signal: abort.signal,
+            yield: this.opts.yield ?? yieldToPage,
+            ignore: isOwn ? n => ownMark(n) || isOwn(n) : ownMark,
+          },
+        );
+        const state: AnalysisState = { analysis, textMap, root };
+        if (this.running === run) {
+          this.cached = state;
+          this.cachedFor = href;
+        }
+        return state;
+      }),
+    };
+    const done = () => {
+      if (this.running === run) this.running = null;
+    };
+    run.promise.then(done, done);
+    this.running = run;
+    return run;
   }
 
   /** The cheap detector alone (bundled in the content script): worth loading the engine for? */
@@ -62,6 +140,8 @@ export class PageAnalyzer {
   invalidate(): void {
     this.cached = null;
     this.detected = null;
+    this.running?.abort.abort();
+    this.running = null;
   }
 }
 
