@@ -1,39 +1,126 @@
 /**
- * Whole-library operations: stats, delete-all, the export snapshot and applying an import.
+ * Whole-library operations: the newest-first window, stats, delete-all, the export snapshot and
+ * applying an import.
  */
-import type { ImportReport, LibraryStats } from '../../shared/messages';
+import type { ImportReport, LibraryStats, ListAnnotationsQuery, Page } from '../../shared/messages';
 import type { ParsedImport } from '../../shared/export/import';
 import { implicitPage, type ExportPage } from '../../shared/export/types';
-import type { Annotation } from '../../shared/types';
+import type { Annotation, PageRecord } from '../../shared/types';
 import { siteOf } from '../../shared/url';
 import type { StoredPage } from './schema';
 import { allRequests, observed, read, write } from './tx';
 
-export async function stats(): Promise<LibraryStats> {
-  const { pages, annotations } = await read(['pages', 'annotations'], async tx => ({
-    pages: await tx.objectStore('pages').getAll(),
-    annotations: await tx.objectStore('annotations').getAll(),
-  }));
+/** The order of the library list: newest `updated` first, ties by id (as filterAnnotations sorts). */
+export const newestFirst = (a: Annotation, b: Annotation): number =>
+  b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id);
+
+/**
+ * `from`/`to` as a key range on `updated` (a bare yyyy-mm-dd `to` covers that whole day); undefined
+ * for no bounds, null when the bounds exclude everything.
+ */
+function updatedRange(from: string | undefined, to: string | undefined): IDBKeyRange | null | undefined {
+  const upper = to && to.length === 10 ? `${to}T23:59:59.999Z` : to;
+  if (from !== undefined && upper !== undefined) return from <= upper ? IDBKeyRange.bound(from, upper) : null;
+  if (from !== undefined) return IDBKeyRange.lowerBound(from);
+  if (upper !== undefined) return IDBKeyRange.upperBound(upper);
+  return undefined;
+}
+
+/**
+ * The window [offset, offset + limit) of the newest-first annotation list, read through a cursor on
+ * the `byUpdated` index: it loads the window's records (plus any ties at its edges) and counts the
+ * rest, instead of reading and sorting the whole store. Order and totals are those of
+ * filterAnnotations. Serves the unfiltered list and date ranges; returns null for the filters it
+ * does not serve (page, site, tag, colour), which the caller answers with filterAnnotations.
+ *
+ * Ties: the cursor walks equal `updated` keys in descending id order, the list wants ascending ids,
+ * so a tie group cut by either edge of the window is read whole and the window re-sorted.
+ */
+export async function newestAnnotations(query: ListAnnotationsQuery): Promise<Page<Annotation> | null> {
+  if (query.pageUrl !== undefined || query.site !== undefined || query.tag !== undefined) return null;
+  if (query.color !== undefined) return null;
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? 50;
+  const range = updatedRange(query.from, query.to);
+  if (range === null) return { items: [], total: 0 };
+  return read(['annotations'], async tx => {
+    const index = tx.objectStore('annotations').index('byUpdated');
+    const total = await index.count(range);
+    if (offset >= total || limit <= 0) return { items: [], total };
+    let cursor = await index.openCursor(range, 'prev');
+    if (cursor && offset > 0) cursor = await cursor.advance(offset);
+    let items: Annotation[] = [];
+    // The window, then on to the end of the last tie group.
+    while (cursor && (items.length < limit || cursor.value.updated === items[items.length - 1]!.updated)) {
+      items.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    const first = items[0];
+    let start = offset;
+    if (first && offset > 0) {
+      // Where the first record's tie group starts: after every record strictly newer (in range).
+      const upper = range?.upper as string | undefined;
+      const groupStart =
+        first.updated === upper
+          ? 0
+          : await index.count(
+              upper === undefined
+                ? IDBKeyRange.lowerBound(first.updated, true)
+                : IDBKeyRange.bound(first.updated, upper, true, false),
+            );
+      if (groupStart < offset) {
+        const have = new Set(items.map(a => a.id));
+        const group = await index.getAll(IDBKeyRange.only(first.updated));
+        items = [...group.filter(a => !have.has(a.id)), ...items];
+        start = groupStart;
+      }
+    }
+    items.sort(newestFirst);
+    return { items: items.slice(offset - start, offset - start + limit), total };
+  });
+}
+
+/**
+ * Counts for the filter menus (sites, tags) and the totals, from records already in memory (the
+ * search index holds them: see ../search/library-index.ts). Tags and sites: the 200 most used.
+ */
+export function summarize(
+  pages: Iterable<Pick<PageRecord, 'url' | 'siteName'>>,
+  annotations: Iterable<Pick<Annotation, 'orphaned' | 'tags'>>,
+): LibraryStats {
   const tags = new Map<string, number>();
   let orphans = 0;
+  let annotationCount = 0;
   for (const a of annotations) {
+    annotationCount++;
     if (a.orphaned) orphans++;
     for (const t of a.tags) tags.set(t, (tags.get(t) ?? 0) + 1);
   }
   const sites = new Map<string, number>();
+  let pageCount = 0;
   for (const p of pages) {
+    pageCount++;
     const site = p.siteName || siteOf(p.url);
     sites.set(site, (sites.get(site) ?? 0) + 1);
   }
   const ranked = (m: Map<string, number>) =>
     [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 200);
   return {
-    pages: pages.length,
-    annotations: annotations.length,
+    pages: pageCount,
+    annotations: annotationCount,
     orphans,
     tags: ranked(tags).map(([tag, count]) => ({ tag, count })),
     sites: ranked(sites).map(([site, count]) => ({ site, count })),
   };
+}
+
+/** Stats straight from the database (a full read; the handler prefers the search index's copy). */
+export async function stats(): Promise<LibraryStats> {
+  const { pages, annotations } = await read(['pages', 'annotations'], async tx => ({
+    pages: await tx.objectStore('pages').getAll(),
+    annotations: await tx.objectStore('annotations').getAll(),
+  }));
+  return summarize(pages, annotations);
 }
 
 export async function deleteAll(): Promise<{ pages: number; annotations: number }> {

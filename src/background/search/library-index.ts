@@ -9,9 +9,10 @@
  * replaying one the snapshot already holds is harmless). `invalidate()` (import, delete-all, a
  * dropped connection) throws the index away and cancels a build in flight.
  */
-import type { SearchHit, SearchQuery } from '../../shared/messages';
+import type { LibraryStats, SearchHit, SearchQuery } from '../../shared/messages';
 import type { Annotation, PageRecord } from '../../shared/types';
 import { siteOf } from '../../shared/url';
+import { summarize } from '../db/library';
 import { db, onConnectionDropped } from '../db/open';
 import { publicPage } from '../db/schema';
 import { snippet } from './snippet';
@@ -132,6 +133,16 @@ function ensure(): Promise<Built> {
  */
 export function warm(): void {
   ensure().catch(() => undefined);
+}
+
+/**
+ * Library stats from the index's copy of every record: the index is read from the database once
+ * per worker life (the library views warm it) and follows every write, so stats cost a pass over
+ * memory instead of a second full read of both stores.
+ */
+export async function libraryStats(): Promise<LibraryStats> {
+  const index = await ensure();
+  return summarize(index.pages.values(), index.annotations.values());
 }
 
 function matchesSite(url: string, page: PageRecord | undefined, site: string): boolean {
