@@ -5,7 +5,8 @@
  * see: the key-figure marks painted by the analysis engine bundled into content.js, a highlight made with
  * TRUSTED mouse input (drag-select, click a colour in the closed-shadow toolbar found by hit-testing), one made
  * with the keyboard (Tab into the toolbar, arrow, Enter), and both restored in a new tab and after a reload
- * (stored by the event page in IndexedDB, re-anchored by a fresh content script).
+ * (stored by the event page in IndexedDB, re-anchored by a fresh content script), the popup listing them, a
+ * note typed into the card, and SPA navigation swapping the highlights.
  *
  * Skips, with the install command in its name and on stderr, when no Firefox is installed (FIREFOX_PATH or
  * /usr/bin/firefox-esr). Screenshots go to out/e2e/firefox-*.png.
@@ -55,6 +56,42 @@ const KEYBOARD_PHRASE = 'the U.S. Army has 15 "Patriot" systems';
 /** Selected with the mouse; "Note" in the toolbar (keyboard), then a note typed into the card. */
 const NOTE_PHRASE = 'James Mingus, Vice Chief of Staff of the U.S. Army';
 const NOTE = 'Cross-check with the Army count (gleaner-firefox-e2e).';
+
+/**
+ * Drag-select `text` until the toolbar shows. The content script starts at document_idle, so a selection
+ * made before it listens gets no toolbar: selecting again is the readiness check.
+ */
+async function selectWithToolbar(bidi: BiDi, context: string, text: string): Promise<Box> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const { from, to } = await phraseEnds(bidi, context, text);
+    await mouseDrag(bidi, context, from, to);
+    expect(await evaluate(bidi, context, () => getSelection()!.toString())).toBe(text);
+    for (let i = 0; i < 10; i++) {
+      const box = await toolbarBox(bidi, context);
+      if (box) return box;
+      await new Promise(done => setTimeout(done, 100));
+    }
+  }
+  throw new Error(`no selection toolbar after selecting: ${text}`);
+}
+
+/** The centre of the toolbar's first swatch (yellow): 1px border, 4px padding, then 28px swatches. */
+function firstSwatch(box: Box): Point {
+  return { x: box.left + 1 + 4 + 14, y: (box.top + box.bottom) / 2 };
+}
+
+/** Centre of the first element matching `selector`, in viewport coordinates. */
+function centreOf(bidi: BiDi, context: string, selector: string): Promise<Point> {
+  return evaluate(
+    bidi,
+    context,
+    sel => {
+      const r = document.querySelector(sel)!.getBoundingClientRect();
+      return { x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2 };
+    },
+    selector,
+  );
+}
 
 /** The texts drawn under ::highlight(gleaner-<name>), read from the page's own realm. */
 function highlightTexts(bidi: BiDi, context: string, name: string): Promise<string[]> {
@@ -106,7 +143,14 @@ async function phraseEnds(bidi: BiDi, context: string, text: string): Promise<{ 
  * under <html> with pointer-events: none, and only its panels take hits, so the points where
  * elementFromPoint() returns the host outline the panel (its closed shadow root stays closed).
  */
-function toolbarBox(bidi: BiDi, context: string) {
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+function toolbarBox(bidi: BiDi, context: string): Promise<Box | null> {
   return evaluate(bidi, context, () => {
     const host = Array.from(document.documentElement.children).find(
       e => e !== document.head && e !== document.body,
@@ -147,12 +191,12 @@ describe.skipIf(!executable)(title, () => {
   let popup: string;
 
   /** The sample article's annotations, asked of the event page from the popup tab (an extension sender). */
-  async function storedOnPage(): Promise<Annotation[]> {
+  async function storedOnPage(pageUrl = url): Promise<Annotation[]> {
     const reply = await evaluate(
       ff.bidi,
       popup,
       u => browser.runtime.sendMessage({ gleaner: 1, type: 'annotationsForPage', args: [u] }),
-      url,
+      pageUrl,
     );
     const res = reply as Result<Annotation[]>;
     if (!res.ok) throw new Error(`annotationsForPage: ${res.error.message}`);
@@ -196,24 +240,16 @@ describe.skipIf(!executable)(title, () => {
   });
 
   it('trusted mouse: drag-select a phrase, click the first colour in the toolbar: yellow highlight', async () => {
-    const { from, to } = await phraseEnds(ff.bidi, tab, MOUSE_PHRASE);
-    await mouseDrag(ff.bidi, tab, from, to);
-    expect(await evaluate(ff.bidi, tab, () => getSelection()!.toString())).toBe(MOUSE_PHRASE);
-    await expect.poll(() => toolbarBox(ff.bidi, tab), { timeout: 5000 }).not.toBeNull();
-    const box = (await toolbarBox(ff.bidi, tab))!;
+    const box = await selectWithToolbar(ff.bidi, tab, MOUSE_PHRASE);
     await screenshot(ff.bidi, tab, resolve(artifacts, 'firefox-toolbar.png'));
-    // The panel: 1px border, 4px padding, then 28px swatches; the first is yellow.
-    await mouseClick(ff.bidi, tab, { x: box.left + 1 + 4 + 14, y: (box.top + box.bottom) / 2 });
+    await mouseClick(ff.bidi, tab, firstSwatch(box));
     await expect
       .poll(() => highlightTexts(ff.bidi, tab, 'yellow'), { timeout: 5000 })
       .toEqual([MOUSE_PHRASE]);
   });
 
   it('keyboard: Tab into the toolbar, ArrowRight, Enter: green highlight', async () => {
-    const { from, to } = await phraseEnds(ff.bidi, tab, KEYBOARD_PHRASE);
-    await mouseDrag(ff.bidi, tab, from, to);
-    expect(await evaluate(ff.bidi, tab, () => getSelection()!.toString())).toBe(KEYBOARD_PHRASE);
-    await expect.poll(() => toolbarBox(ff.bidi, tab), { timeout: 5000 }).not.toBeNull();
+    await selectWithToolbar(ff.bidi, tab, KEYBOARD_PHRASE);
     await pressKeys(ff.bidi, tab, ['Tab', 'ArrowRight', 'Enter']);
     await expect
       .poll(() => highlightTexts(ff.bidi, tab, 'green'), { timeout: 5000 })
@@ -267,10 +303,7 @@ describe.skipIf(!executable)(title, () => {
 
   it('keyboard note: "Note" in the toolbar focuses the card, typed text is saved with Ctrl+Enter', async () => {
     await ff.bidi.send('browsingContext.activate', { context: tab });
-    const { from, to } = await phraseEnds(ff.bidi, tab, NOTE_PHRASE);
-    await mouseDrag(ff.bidi, tab, from, to);
-    expect(await evaluate(ff.bidi, tab, () => getSelection()!.toString())).toBe(NOTE_PHRASE);
-    await expect.poll(() => toolbarBox(ff.bidi, tab), { timeout: 5000 }).not.toBeNull();
+    await selectWithToolbar(ff.bidi, tab, NOTE_PHRASE);
     // Five swatches, then Note.
     await pressKeys(ff.bidi, tab, [
       'Tab',
@@ -294,5 +327,36 @@ describe.skipIf(!executable)(title, () => {
     expect(
       await evaluate(ff.bidi, tab, () => document.documentElement.outerHTML.includes('gleaner-firefox-e2e')),
     ).toBe(false);
+  });
+
+  it('SPA navigation (pushState from a trusted click, then back and forward) swaps the highlights', async () => {
+    const spaUrl = server.url('spa/');
+    const spa = await openTab(ff.bidi, spaUrl);
+    const first = 'add 1,200 metres of berth';
+    const second = 'roughly 600 jobs on shore';
+    const box = await selectWithToolbar(ff.bidi, spa, first);
+    await mouseClick(ff.bidi, spa, firstSwatch(box));
+    await expect.poll(() => highlightTexts(ff.bidi, spa, 'yellow')).toEqual([first]);
+    await expect.poll(async () => (await storedOnPage(spaUrl)).length, { timeout: 10_000 }).toBe(1);
+
+    await mouseClick(ff.bidi, spa, await centreOf(ff.bidi, spa, 'a[data-story="2"]'));
+    await expect.poll(() => evaluate(ff.bidi, spa, () => location.search)).toBe('?story=2');
+    await expect.poll(() => highlightTexts(ff.bidi, spa, 'yellow'), { timeout: 5000 }).toEqual([]);
+    await selectWithToolbar(ff.bidi, spa, second);
+    await pressKeys(ff.bidi, spa, ['Tab', 'ArrowRight', 'ArrowRight', 'Enter']); // yellow, green, blue
+    await expect.poll(() => highlightTexts(ff.bidi, spa, 'blue')).toEqual([second]);
+    await expect
+      .poll(async () => (await storedOnPage(server.url('spa/?story=2'))).map(a => a.color), {
+        timeout: 10_000,
+      })
+      .toEqual(['blue']);
+
+    await ff.bidi.send('browsingContext.traverseHistory', { context: spa, delta: -1 });
+    await expect.poll(() => highlightTexts(ff.bidi, spa, 'yellow'), { timeout: 5000 }).toEqual([first]);
+    expect(await highlightTexts(ff.bidi, spa, 'blue')).toEqual([]);
+    await ff.bidi.send('browsingContext.traverseHistory', { context: spa, delta: 1 });
+    await expect.poll(() => highlightTexts(ff.bidi, spa, 'blue'), { timeout: 5000 }).toEqual([second]);
+    expect(await highlightTexts(ff.bidi, spa, 'yellow')).toEqual([]);
+    await ff.bidi.send('browsingContext.close', { context: spa });
   });
 });
