@@ -133,7 +133,7 @@ export const prf = (hit: number, pred: number, gold: number): [number, number, n
   return [p, r, p + r ? (2 * p * r) / (p + r) : 0];
 };
 
-/** One labelled person or organisation (tests/fixtures/figures/entities.json). */
+/** One labelled person or organisation (tests/fixtures/figures/entities/gold.json). */
 export interface GoldEntity {
   name: string;
   kind: 'person' | 'organization';

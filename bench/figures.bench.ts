@@ -157,11 +157,11 @@ function table(split: string, lines: string[]): Record<string, number> {
   return { ovF1: ov[2], vu, keyR: key[1] };
 }
 
-const entityGold = JSON.parse(readFileSync(path.join(goldDir, 'entities.json'), 'utf8')) as {
+const entityGold = JSON.parse(readFileSync(path.join(goldDir, 'entities/gold.json'), 'utf8')) as {
   articles: Record<string, GoldEntity[]>;
 };
 
-/** People and organisations against tests/fixtures/figures/entities.json, one row per split. */
+/** People and organisations against tests/fixtures/figures/entities/gold.json, one row per split. */
 function entityRow(split: string): string {
   const c: EntityCounts = { gold: 0, pred: 0, hit: 0, kindOk: 0, goldRoles: 0, roleOk: 0 };
   let n = 0;
@@ -264,7 +264,7 @@ const held = process.env.DEV_ONLY ? null : table('heldout', lines);
 lines.push(
   '### Entities (people and organisations)',
   '',
-  'Hand-labelled people and organisations of the same 12 articles (tests/fixtures/figures/entities.json; places are',
+  'Hand-labelled people and organisations of the same 12 articles (tests/fixtures/figures/entities/gold.json; places are',
   'not labelled and predicted places are not scored). A prediction matches a gold entity by name or alias (lower case,',
   'no dots, no leading "the"), one-to-one; role: the predicted role shares a content word with the gold role.',
   '',

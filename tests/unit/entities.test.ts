@@ -49,4 +49,31 @@ describe('entities', () => {
     expect(get(t, 'Tim Cook')?.role).toMatch(/chief executive of Apple/);
     expect(get(t, 'Jane Smith')?.kind).toBe('person');
   });
+  it('reads a lower-case role and an organisation noun before a name (context cues)', () => {
+    const t =
+      'Chinese leader Xi Jinping met Apple analyst Ming-Chi Kuo, said market analyst Jeffrey Halley of the research firm Oanda.';
+    expect(get(t, 'Xi Jinping')).toMatchObject({ kind: 'person', role: 'Chinese leader' });
+    expect(get(t, 'Ming-Chi Kuo')).toMatchObject({ kind: 'person', role: 'Apple analyst' });
+    expect(get(t, 'Oanda')?.kind).toBe('organization');
+    // Without the cue a lone unknown two-word name is not guessed.
+    expect(get('He met Ming-Chi Kuo.', 'Ming-Chi Kuo')).toBeUndefined();
+  });
+
+  it('reads bylines, handles, "the" + plural teams and abbreviations defined in parentheses', () => {
+    const t =
+      'The Chargers lost to the Chiefs. The Kospi Index (KOSPI) fell, the National Institute on Drug Abuse said.\n' +
+      '— Robert Maguire (@RobertMaguire_) November 18, 2019\n(Reporting by Will Dunham; Editing by Tom Brown)';
+    const e = ents(t);
+    expect(e.find(x => x.name === 'Chiefs')?.kind).toBe('organization');
+    expect(e.find(x => x.name === 'KOSPI')).toBeUndefined();
+    expect(e.find(x => x.name === 'National Institute on Drug Abuse')?.kind).toBe('organization');
+    for (const n of ['Robert Maguire', 'Will Dunham', 'Tom Brown'])
+      expect(e.find(x => x.name === n)?.kind, n).toBe('person');
+    // "on" joins a name only after an organisation noun, never before a weekday.
+    expect(get('The Supreme Court on Monday ruled.', 'Supreme Court')?.kind).toBe('organization');
+  });
+
+  it('does not read shouted table rows as names', () => {
+    expect(ents('HD THE HOME DEPOT INC. 225.86 -12.99').filter(e => e.kind !== 'place')).toEqual([]);
+  });
 });

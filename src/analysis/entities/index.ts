@@ -18,6 +18,7 @@ import {
   ROLES,
   SPEECH,
 } from './lexicon';
+import { abbreviationAfter, bylineBefore, handleAfter, orgIntroBefore, roleBefore } from './cues';
 import { wordTokens, type WTok } from './tokens';
 
 export interface EntityOptions {
@@ -67,7 +68,8 @@ function classify(name: string): EntityKind | null {
   const last = ws[ws.length - 1]!;
   if (ORG_TAILS.has(last) && ws.length > 1) return 'organization';
   if (PLACE_TAILS.has(last) && ws.length > 1) return 'place';
-  if (ws.length > 2 && ws.some((w, k) => ORG_HEADS.has(w) && ws[k + 1] === 'of')) return 'organization';
+  if (ws.length > 2 && ws.some((w, k) => ORG_HEADS.has(w) && (ws[k + 1] === 'of' || ws[k + 1] === 'on')))
+    return 'organization';
   if (ws.length === 1 && isAcronym(name)) return 'organization';
   return null;
 }
@@ -132,10 +134,12 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     return { role: text.slice(toks[i]!.s, toks[end - 1]!.e), j: end };
   };
 
+  // Abbreviations defined in parentheses right after a name ("Kospi Index (KOSPI)"): not separate entities.
+  const skip = new Set<number>();
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
-    if (!t.word || !t.cap) {
+    if (!t.word || !t.cap || skip.has(i)) {
       i++;
       continue;
     }
@@ -150,8 +154,14 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
         if (/['’]s$/.test(w.t)) break;
         continue;
       }
-      if (w.word && CONNECTORS.has(w.l) && run.length) {
-        let k = j;
+      // "on" joins only after an organisation noun: "National Institute on Drug Abuse", "Council on ...".
+      const onOrg =
+        w.l === 'on' &&
+        run.length > 0 &&
+        ORG_HEADS.has(run[run.length - 1]!.l) &&
+        !COMMON_CAPS.has(toks[j + 1]?.l ?? 'the');
+      if (w.word && (CONNECTORS.has(w.l) || onOrg) && run.length) {
+        let k = onOrg ? j + 1 : j;
         while (k < toks.length && toks[k]!.word && CONNECTORS.has(toks[k]!.l)) k++;
         if (toks[k]?.word && toks[k]!.cap && !toks[k]!.start && k - j <= 2) {
           for (let q = j; q < k; q++) run.push(toks[q]!);
@@ -161,6 +171,12 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
       }
       break;
     }
+    // A capitalised "The" inside a sentence starts a name ("The Hill", "The Associated Press").
+    const theName =
+      run[0]?.t === 'The' &&
+      !run[0].start &&
+      run.length <= 3 &&
+      !run.some(w => CONNECTORS.has(w.l) && w !== run[0]);
     // Drop sentence-initial common words ("The", "However", "In").
     while (run.length && run[0]!.start && COMMON_CAPS.has(stripPoss(run[0]!.l))) run.shift();
     // "Shares of Acme Holdings": a sentence-initial noun before "of" is not part of the name.
@@ -176,6 +192,8 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     while (run.length && CONNECTORS.has(run[run.length - 1]!.l)) run.pop();
     i = j;
     if (!run.length) continue;
+    const ab = abbreviationAfter(toks, j, isAcronym);
+    if (ab >= 0) skip.add(ab);
     const ws = run.map(w => stripPoss(w.l));
     const s0 = run[0]!.s;
     // Role inside the run: [modifiers] ROLE [Name].
@@ -210,6 +228,8 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
       }
       continue;
     }
+    // Three or more words in capitals are a shouted headline or a table row, not a name.
+    if (run.length >= 3 && run.every(w => !/\p{Ll}/u.test(w.t))) continue;
     const name = run
       .map(w => w.t)
       .join(' ')
@@ -230,6 +250,43 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
       }
     }
     if (ws.every(w => DEMONYMS.has(w))) continue;
+    const personish =
+      run.length <= 3 && run.every(w => /^\p{Lu}[\p{Ll}'’-]/u.test(w.t) && !CONNECTORS.has(w.l));
+    const first = run[0]!.i;
+    if (run.length <= 4 && orgIntroBefore(toks, first)) {
+      add(name, 'organization', s0);
+      continue;
+    }
+    if (personish && run.length >= 2) {
+      if (bylineBefore(toks, first) || handleAfter(toks, j)) {
+        add(name, 'person', s0);
+        continue;
+      }
+      const rs = roleBefore(toks, first);
+      if (rs >= 0) {
+        add(name, 'person', s0, text.slice(rs, toks[first - 1]!.e));
+        continue;
+      }
+    }
+    // "the Chargers", "the Chiefs": a plural proper noun after "the" names a team or group.
+    if (
+      run.length === 1 &&
+      !run[0]!.start &&
+      before?.l === 'the' &&
+      /\p{Ll}s$/u.test(run[0]!.t) &&
+      ![DEMONYMS, PLACES, surnames].some(l => l.has(ws[0]!.slice(0, -1)))
+    ) {
+      add(name, 'organization', s0);
+      continue;
+    }
+    // "CNN Business" (not an all-caps run: "IN SD"), and "The Hill" inside a sentence.
+    if (
+      (run.length >= 2 && isAcronym(run[0]!.t) && /\p{Ll}/u.test(run[1]!.t) && !COMMON_CAPS.has(ws[1]!)) ||
+      theName
+    ) {
+      add(name, 'organization', s0);
+      continue;
+    }
     // Apposition: "James Mingus, Vice Chief of Staff of the U.S. Army".
     if (after?.t === ',' && run.length >= 2 && run.length <= 3) {
       let k = j + 1;
@@ -253,8 +310,6 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     const honor = before && HONORIFICS.has(before.l.replace(/\.$/, ''));
     const speaks = after && SPEECH.has(after.l);
     const saidBefore = before && SPEECH.has(before.l) && /^[,"”’']$/.test(toks[before.i - 1]?.t ?? '');
-    const personish =
-      run.length <= 3 && run.every(w => /^\p{Lu}[\p{Ll}'’-]/u.test(w.t) && !CONNECTORS.has(w.l));
     if (personish && (honor || speaks || saidBefore)) {
       add(name, 'person', s0);
       continue;

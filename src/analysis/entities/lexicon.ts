@@ -26,7 +26,7 @@ export const ROLES = set(
     'captain|speaker|sheriff|chief|premier|commissioner|leader|editor|editor-in-chief|author|researcher|' +
     'scientist|lawyer|head|deputy|vice-president|lieutenant|sergeant|sgt.|officer|detective|' +
     'general manager|president and ceo|executive|partner|principal|dean|rabbi|bishop|archbishop|cardinal|' +
-    'sultan|emir',
+    'sultan|emir|co-author|geologist|physicist|astronomer|reporter|correspondent|columnist',
 );
 
 /** Last words that make a capitalised run an organisation. */
