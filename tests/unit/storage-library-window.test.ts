@@ -85,11 +85,12 @@ describe('newestAnnotations', () => {
     ])
       expect(await newestAnnotations(q)).toBeNull();
     const ctx = { sender: { kind: 'extension' } } as unknown as CallContext;
-    for (const q of [
+    const queries: ListAnnotationsQuery[] = [
       { offset: 5, limit: 9 },
       { tag: 'defence', limit: 100 },
       { color: 'green', offset: 2 },
-    ]) {
+    ];
+    for (const q of queries) {
       const viaHandler = await listAnnotations(ctx, q);
       expect({ items: viaHandler.items.map(a => a.id), total: viaHandler.total }).toEqual(await expected(q));
     }
