@@ -241,6 +241,26 @@ export async function openTab(bidi, url) {
   return context;
 }
 
+/** The browser window's chrome context (needs launchFirefox({ systemAccess: true })). */
+async function chromeContext(bidi) {
+  const tree = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+  const win = tree.contexts.find(c => c['moz:scope'] === 'chrome');
+  if (!win) throw new Error('no chrome window: launch Firefox with systemAccess: true');
+  return win.context;
+}
+
+/** Run privileged `fn(...args)` (JSON in and out) in the browser's chrome window. */
+async function inChrome(bidi, fn, ...args) {
+  const result = await bidi.send('script.callFunction', {
+    functionDeclaration: `async (json) => JSON.stringify((await (${fn})(...JSON.parse(json))) ?? null)`,
+    arguments: [{ type: 'string', value: JSON.stringify(args) }],
+    target: { context: await chromeContext(bidi) },
+    awaitPromise: true,
+  });
+  if (result.type === 'exception') throw new Error(`chrome: ${result.exceptionDetails.text}`);
+  return JSON.parse(result.result.value);
+}
+
 /**
  * Open an extension page (moz-extension://<uuid>/<path>) in a new tab; returns its browsing context id.
  * BiDi refuses to navigate a tab to moz-extension:// ("not allowed in this context") and pages may not
@@ -249,23 +269,21 @@ export async function openTab(bidi, url) {
  */
 export async function openExtensionPage(bidi, uuid, path) {
   const url = `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
-  const chromeTree = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
-  const chromeWindow = chromeTree.contexts.find(c => c['moz:scope'] === 'chrome');
-  if (!chromeWindow) throw new Error('openExtensionPage: no chrome window (launch with systemAccess: true)');
-  const before = new Set(
-    (await bidi.send('browsingContext.getTree', { maxDepth: 0 })).contexts.map(c => c.context),
+  const tabs = async () => (await bidi.send('browsingContext.getTree', { maxDepth: 0 })).contexts;
+  const before = new Set((await tabs()).map(c => c.context));
+  await inChrome(
+    bidi,
+    u => {
+      /* global gBrowser, Services */
+      gBrowser.selectedTab = gBrowser.addTab(u, {
+        triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
+      });
+    },
+    url,
   );
-  await bidi.send('script.callFunction', {
-    functionDeclaration: `(url) => { gBrowser.selectedTab = gBrowser.addTab(url, {
-      triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); }`,
-    arguments: [{ type: 'string', value: url }],
-    target: { context: chromeWindow.context },
-    awaitPromise: false,
-  });
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const { contexts } = await bidi.send('browsingContext.getTree', { maxDepth: 0 });
-    const tab = contexts.find(c => !before.has(c.context) && c.url === url);
+    const tab = (await tabs()).find(c => !before.has(c.context) && c.url === url);
     if (tab) {
       const ready = await bidi
         .send('script.evaluate', {
@@ -279,6 +297,34 @@ export async function openExtensionPage(bidi, uuid, path) {
     if (Date.now() > deadline) throw new Error(`openExtensionPage: ${url} did not load`);
     await new Promise(done => setTimeout(done, 100));
   }
+}
+
+/**
+ * The state of an add-on's background (event) page: 'running', 'suspending' or 'stopped' (Firefox stops
+ * an idle event page after extensions.background.idle.timeout ms). Needs systemAccess.
+ */
+export function backgroundState(bidi, addonId) {
+  return inChrome(
+    bidi,
+    id => {
+      /* global WebExtensionPolicy */
+      return String(WebExtensionPolicy.getByID(id).extension.backgroundState);
+    },
+    addonId,
+  );
+}
+
+/** Stop an add-on's event page now, as Firefox does when it is idle; resolves with its new state. */
+export function terminateBackground(bidi, addonId) {
+  return inChrome(
+    bidi,
+    async id => {
+      const extension = WebExtensionPolicy.getByID(id).extension;
+      await extension.terminateBackground();
+      return String(extension.backgroundState);
+    },
+    addonId,
+  );
 }
 
 /** Reload the tab and wait for its load event. */

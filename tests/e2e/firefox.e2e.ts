@@ -24,6 +24,7 @@ import {
   findFirefox,
   installExtension,
   launchFirefox,
+  backgroundState,
   mouseClick,
   mouseDrag,
   openExtensionPage,
@@ -31,6 +32,7 @@ import {
   pressKeys,
   reload,
   screenshot,
+  terminateBackground,
   typeText,
   type BiDi,
   type FirefoxSession,
@@ -56,6 +58,8 @@ const KEYBOARD_PHRASE = 'the U.S. Army has 15 "Patriot" systems';
 /** Selected with the mouse; "Note" in the toolbar (keyboard), then a note typed into the card. */
 const NOTE_PHRASE = 'James Mingus, Vice Chief of Staff of the U.S. Army';
 const NOTE = 'Cross-check with the Army count (gleaner-firefox-e2e).';
+/** Highlighted pink (keyboard) while the event page is stopped. */
+const WAKE_PHRASE = 'the production cycle of "Patriot" interceptor missiles is long';
 
 /**
  * Drag-select `text` until the toolbar shows. The content script starts at document_idle, so a selection
@@ -189,6 +193,7 @@ describe.skipIf(!executable)(title, () => {
   let url: string;
   const uuid = randomUUID();
   let popup: string;
+  let addonId: string;
 
   /** The sample article's annotations, asked of the event page from the popup tab (an extension sender). */
   async function storedOnPage(pageUrl = url): Promise<Annotation[]> {
@@ -211,7 +216,7 @@ describe.skipIf(!executable)(title, () => {
     const manifest = JSON.parse(readFileSync(resolve(extensionDir, 'manifest.json'), 'utf8')) as {
       browser_specific_settings: { gecko: { id: string } };
     };
-    const addonId = manifest.browser_specific_settings.gecko.id;
+    addonId = manifest.browser_specific_settings.gecko.id;
     // A pinned moz-extension:// host and system access, so the test can open popup.html in a tab.
     ff = await launchFirefox(repoRoot, { extensionUuids: { [addonId]: uuid }, systemAccess: true });
     expect(await installExtension(ff.bidi, extensionDir)).toBe(addonId);
@@ -327,6 +332,26 @@ describe.skipIf(!executable)(title, () => {
     expect(
       await evaluate(ff.bidi, tab, () => document.documentElement.outerHTML.includes('gleaner-firefox-e2e')),
     ).toBe(false);
+  });
+
+  it('a stopped event page wakes for the content script: reload restores, a new highlight is stored', async () => {
+    await ff.bidi.send('browsingContext.activate', { context: tab });
+    expect(await terminateBackground(ff.bidi, addonId)).toBe('stopped');
+    await reload(ff.bidi, tab);
+    await expect
+      .poll(() => highlightTexts(ff.bidi, tab, 'green'), { timeout: 20_000, interval: 250 })
+      .toEqual([KEYBOARD_PHRASE]);
+    expect(await backgroundState(ff.bidi, addonId)).toBe('running');
+
+    expect(await terminateBackground(ff.bidi, addonId)).toBe('stopped');
+    await selectWithToolbar(ff.bidi, tab, WAKE_PHRASE);
+    await pressKeys(ff.bidi, tab, ['Tab', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'Enter']); // pink
+    await expect.poll(() => highlightTexts(ff.bidi, tab, 'pink')).toEqual([WAKE_PHRASE]);
+    // Only the content script's save can have started it: the popup tab is idle.
+    await expect.poll(() => backgroundState(ff.bidi, addonId), { timeout: 10_000 }).toBe('running');
+    await expect
+      .poll(async () => (await storedOnPage()).find(a => a.color === 'pink')?.orphaned, { timeout: 10_000 })
+      .toBe(false);
   });
 
   it('SPA navigation (pushState from a trusted click, then back and forward) swaps the highlights', async () => {
