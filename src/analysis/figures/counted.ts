@@ -40,10 +40,11 @@ export const CONTAINERS = new Set(
 const QUOTES = new Set(['"', '“', '”', "'", '‘', '’', '«', '»', '„']);
 
 function phrase(c: NumCtx, k: number, maxWords: number, allowDet: boolean): { words: string[]; k: number } {
+  const toks = c.toks;
   const words: string[] = [];
-  let prevEnd = c.toks[k - 1]?.e ?? 0;
-  while (k < c.toks.length && words.length < maxWords) {
-    const t = c.toks[k]!;
+  let prevEnd = toks[k - 1]?.e ?? 0;
+  while (k < toks.length && words.length < maxWords) {
+    const t = toks[k]!;
     if (/\n/.test(c.text.slice(prevEnd, t.s))) break;
     if (t.k === 'sym') {
       if (QUOTES.has(t.t)) {
@@ -56,11 +57,11 @@ function phrase(c: NumCtx, k: number, maxWords: number, allowDet: boolean): { wo
         t.t === '-' &&
         words.length &&
         t.s === prevEnd &&
-        c.toks[k + 1]?.k === 'word' &&
-        c.toks[k + 1]!.s === t.e
+        toks[k + 1]?.k === 'word' &&
+        toks[k + 1]!.s === t.e
       ) {
-        words[words.length - 1] += '-' + c.toks[k + 1]!.t;
-        prevEnd = c.toks[k + 1]!.e;
+        words[words.length - 1] += '-' + toks[k + 1]!.t;
+        prevEnd = toks[k + 1]!.e;
         k += 2;
         continue;
       }

@@ -40,11 +40,12 @@ const YEAR_CUE =
 
 /** Tries a figure starting at token i. Returns it with the next token index, or null. */
 function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number } | null {
-  const t = c.toks[i]!;
+  const toks = c.toks;
+  const t = toks[i]!;
   // "No. 1", "#1": ranks.
   if ((t.t === 'No' || t.t === '#') && !c.claimed[i + 1]) {
-    const dot = t.t === 'No' ? c.toks[i + 1] : t;
-    const n = c.toks[t.t === 'No' ? i + 2 : i + 1];
+    const dot = t.t === 'No' ? toks[i + 1] : t;
+    const n = toks[t.t === 'No' ? i + 2 : i + 1];
     if (
       dot &&
       n &&
@@ -78,7 +79,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   let cur = a.cur;
   let sfx: Suffix | null = null;
   // "2019 season", "the 2022/23 season": a year before a time word is not a duration.
-  const yearish = !cur && n1.scale === 1 && n1.v >= 1800 && n1.v <= 2100 && /^\d{4}$/.test(c.toks[n1.i]!.t);
+  const yearish = !cur && n1.scale === 1 && n1.v >= 1800 && n1.v <= 2100 && /^\d{4}$/.test(toks[n1.i]!.t);
   if (n1.glued) sfx = gluedSuffix(n1);
   // A unit right after the first number ("10% to 12%", "5 km-10 km").
   if (!sfx && !n1.ordinal && !n1.decade) {
@@ -91,22 +92,22 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   let n2: Num | null = null;
   let score = false;
   let ratio = false;
-  const conn = c.toks[j];
-  const before = c.text.slice(Math.max(0, c.toks[a.i]!.s - 24), c.toks[a.i]!.s);
+  const conn = toks[j];
+  const before = c.text.slice(Math.max(0, toks[a.i]!.s - 24), toks[a.i]!.s);
   if (conn && !n1.ordinal && !n1.decade && !c.claimed[j]) {
     let b: Side | null = null;
     if (
       conn.t === '/' &&
       conn.s === endOf(c, j) &&
-      /^(1[89]|20)\d\d$/.test(c.toks[n1.i]!.t) &&
+      /^(1[89]|20)\d\d$/.test(toks[n1.i]!.t) &&
       n1.j === n1.i + 1 &&
-      /^\d\d$/.test(c.toks[j + 1]?.t ?? '') &&
-      c.toks[j + 1]!.s === conn.e
+      /^\d\d$/.test(toks[j + 1]?.t ?? '') &&
+      toks[j + 1]!.s === conn.e
     ) {
       // Seasons and fiscal years: "2022/23".
       b = side(c, j + 1, '');
     } else if (DASHES.has(conn.t) && conn.s - endOf(c, j) <= 1) {
-      const nx = c.toks[j + 1];
+      const nx = toks[j + 1];
       // Symmetric spacing only: "10-12", "10 - 12"; "225.86 -12.99" is two numbers.
       if (nx && nx.s - conn.e === conn.s - endOf(c, j)) b = side(c, j + 1, cur);
       if (b && (b.n.ordinal || b.n.word !== n1.word)) b = null;
@@ -133,13 +134,13 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
         r.n.v > n1.v &&
         r.n.v <= 1000 &&
         !r.n.sep &&
-        !(c.toks[r.n.i]!.k === 'num' && r.n.v >= 1800)
+        !(toks[r.n.i]!.k === 'num' && r.n.v >= 1800)
       ) {
         ratio = true;
         n2 = r.n;
         j = r.n.j;
       }
-    } else if (conn.l === 'out' && c.toks[j + 1]?.l === 'of' && !cur && !sfx) {
+    } else if (conn.l === 'out' && toks[j + 1]?.l === 'of' && !cur && !sfx) {
       const r = side(c, j + 2, '');
       if (r && !r.cur && r.n.v > 0 && r.n.v >= n1.v) {
         ratio = true;
@@ -170,13 +171,13 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
             n1.v >= n2.v ||
             // Tie-breaks and set lists: "6-7 (4), 6-4", "7-5, 3-6".
             /^\s*(?:\(\d+\)|,\s*\d+[-–]\d+)/.test(after) ||
-            c.toks[a.i]!.s - c.lastScore <= 3;
+            toks[a.i]!.s - c.lastScore <= 3;
           // Year spans "2019-20" are ranges of years, not scores.
-          if (/^\d{4}$/.test(c.toks[n1.i]!.t)) score = false;
+          if (/^\d{4}$/.test(toks[n1.i]!.t)) score = false;
         }
       }
       if (!score && n2.scale > 1 && n1.scale === 1 && n1.v * n2.scale <= n2.v * 1.01 + 1) n1.v *= n2.scale;
-      if (!score && n1.v > n2.v && !(c.toks[n1.i]!.t.length === 4 && c.toks[n2.i]!.t.length === 2)) {
+      if (!score && n1.v > n2.v && !(toks[n1.i]!.t.length === 4 && toks[n2.i]!.t.length === 2)) {
         // "10-8" without score cues: not a range either; keep the first number alone.
         n2 = null;
         j = n1.j;
@@ -234,7 +235,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     j = n1.j;
     e = endOf(c, j);
   } else kind = 'count';
-  const tok1 = c.toks[n1.i]!;
+  const tok1 = toks[n1.i]!;
   if (
     kind === 'count' &&
     !n1.word &&
@@ -243,7 +244,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     n1.v <= 2100 &&
     n1.scale === 1
   ) {
-    const nx = c.toks[j];
+    const nx = toks[j];
     const plural = nx && nx.k === 'word' && spaced(c, j) && /^[a-z]+s$/.test(nx.t) && !MONTH_WORDS.has(nx.l);
     if (!plural || YEAR_CUE.test(before)) {
       kind = 'year';
@@ -252,18 +253,18 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   }
   // Spelled "one" is mostly a determiner ("one large bank"); it counts only in clear number roles.
   if (kind === 'count' && !n2 && n1.word && n1.v === 1 && n1.j === n1.i + 1) {
-    const nx = c.toks[j];
-    const nx2 = c.toks[j + 1];
+    const nx = toks[j];
+    const nx2 = toks[j + 1];
     const ofWhich = nx?.l === 'of' && nx2 && /^(which|whom|them|those|these|us|its|their)$/.test(nx2.l);
     if (!ofWhich && !/(?:only|just|least|than|exactly|nearly|almost|about)\s+$/i.test(before)) return null;
     if (ofWhich) {
-      const f = emit(c.toks[a.i]!.s, e, 'count', 1, '', 'eq');
+      const f = emit(toks[a.i]!.s, e, 'count', 1, '', 'eq');
       return { f, j };
     }
   }
   // Word ordinals need a noun or "-" after ("third consecutive", "second-largest"), and never "a second".
   if (kind === 'ordinal' && n1.word) {
-    const nx = c.toks[j];
+    const nx = toks[j];
     if (
       !nx ||
       (nx.k !== 'word' && nx.k !== 'num' && nx.t !== '-') ||
@@ -272,17 +273,17 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     )
       return null;
   }
-  let s = c.toks[a.i]!.s;
+  let s = toks[a.i]!.s;
   let approx: Approx = 'eq';
   if (kind !== 'year' && kind !== 'ordinal' && kind !== 'score') {
-    const nx = c.toks[j];
+    const nx = toks[j];
     const nextWord = sfx?.kind === 'duration' ? unit + 's' : nx && nx.k === 'word' ? nx.l : '';
     const b = boundBefore(c.text, s, floor, nextWord);
     if (b && !(prevWord(c, a.i) === 'between' && n2)) {
       s = b.s;
       approx = b.approx;
     }
-    if (prevWord(c, a.i) === 'between' && n2 && c.toks[a.i - 1]!.s >= floor) s = c.toks[a.i - 1]!.s;
+    if (prevWord(c, a.i) === 'between' && n2 && toks[a.i - 1]!.s >= floor) s = toks[a.i - 1]!.s;
   }
   const f = emit(s, e, kind, value, unit, approx);
   if (kind === 'count') {

@@ -32,12 +32,6 @@ export interface NumCtx {
   dc: boolean;
 }
 
-export const gapBefore = (c: NumCtx, i: number): number => {
-  const a = c.toks[i - 1];
-  const b = c.toks[i];
-  return a && b ? b.s - a.e : -1;
-};
-
 /** True when tokens i-1 and i are separated only by plain spaces (no line break). */
 export function spaced(c: NumCtx, i: number, max = 2): boolean {
   const a = c.toks[i - 1];
@@ -49,17 +43,18 @@ export function spaced(c: NumCtx, i: number, max = 2): boolean {
 }
 
 function spacedScale(c: NumCtx, j: number): { scale: number; j: number } | null {
-  const t = c.toks[j];
+  const toks = c.toks;
+  const t = toks[j];
   if (!t || t.k !== 'word' || !spaced(c, j)) return null;
   let s = SCALES[t.l];
   if (s === undefined) return null;
   // "Mio." / "Mrd." keep their dot inside the span.
   let end = j + 1;
-  const dot = c.toks[end];
+  const dot = toks[end];
   if ((t.l === 'mio' || t.l === 'mrd' || t.l === 'mln' || t.l === 'bln') && dot?.t === '.' && dot.s === t.e)
     end++;
   // "hundred thousand", "thousand million".
-  const nx = c.toks[end];
+  const nx = toks[end];
   if (nx && nx.k === 'word' && spaced(c, end)) {
     const s2 = SCALES[nx.l];
     if (s2 !== undefined && s2 > s && !nx.l.endsWith('s')) {
@@ -72,15 +67,16 @@ function spacedScale(c: NumCtx, j: number): { scale: number; j: number } | null 
 
 /** Spelled-out integer from token i: "twenty-five", "two hundred and fifty thousand". */
 function spelled(c: NumCtx, i: number): { v: number; j: number } | null {
+  const toks = c.toks;
   let total = 0;
   let cur = 0;
   let j = i;
   let any = false;
   let lastWasScale = false;
   for (;;) {
-    const t = c.toks[j];
+    const t = toks[j];
     if (!t || t.k !== 'word') break;
-    if (j > i && !spaced(c, j) && c.toks[j - 1]?.t !== '-') break;
+    if (j > i && !spaced(c, j) && toks[j - 1]?.t !== '-') break;
     const v = wordValue(t.l);
     if (v !== undefined) {
       if (any && !lastWasScale && cur % 10 !== 0) break;
@@ -90,8 +86,8 @@ function spelled(c: NumCtx, i: number): { v: number; j: number } | null {
       lastWasScale = false;
       j++;
       // Hyphenated compounds: "twenty-five".
-      const h = c.toks[j];
-      const n2 = c.toks[j + 1];
+      const h = toks[j];
+      const n2 = toks[j + 1];
       if (
         TENS[t.l] !== undefined &&
         h?.t === '-' &&
@@ -123,7 +119,7 @@ function spelled(c: NumCtx, i: number): { v: number; j: number } | null {
       j++;
       continue;
     }
-    if (t.l === 'and' && lastWasScale && c.toks[j + 1] && wordValue(c.toks[j + 1]!.l) !== undefined) {
+    if (t.l === 'and' && lastWasScale && toks[j + 1] && wordValue(toks[j + 1]!.l) !== undefined) {
       j++;
       continue;
     }
@@ -155,14 +151,15 @@ function millionsOf(c: NumCtx, k: number): boolean {
 
 /** Reads a number at token i; `money` allows "m"/"b" glued scales. Returns null when none. */
 export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
-  const t = c.toks[i];
+  const toks = c.toks;
+  const t = toks[i];
   if (!t) return null;
   if (t.k === 'num') {
     const v = parseDigits(t.t, c.dc);
     if (v === null) return null;
     const n = base(i, v, i + 1);
     n.sep = /[.,\s\u00a0\u202f]/.test(t.t);
-    const g = c.toks[i + 1];
+    const g = toks[i + 1];
     if (g && g.k === 'word' && g.s === t.e) {
       const gl = g.l;
       if (/^(st|nd|rd|th)$/.test(gl) && Number.isInteger(v)) n.ordinal = true;
@@ -196,7 +193,7 @@ export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
   if (t.k !== 'word') return null;
   // "a dozen", "a hundred", "a million".
   if (t.l === 'a' || t.l === 'an') {
-    const nx = c.toks[i + 1];
+    const nx = toks[i + 1];
     if (!nx || !spaced(c, i + 1)) return null;
     if (nx.l === 'dozen') return { ...base(i, 12, i + 2), word: true };
     if (
@@ -218,7 +215,7 @@ export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
   if (!sp) return null;
   const n = { ...base(i, sp.v, sp.j), word: true };
   // "two dozen".
-  const dz = c.toks[n.j];
+  const dz = toks[n.j];
   if (dz?.l === 'dozen' && spaced(c, n.j)) {
     n.v *= 12;
     n.j++;

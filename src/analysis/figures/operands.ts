@@ -41,14 +41,15 @@ export function isSentenceStartTok(c: NumCtx, i: number): boolean {
 
 /** Digits that are part of a name or code: F-16, COVID-19, G7, Section 230, Windows 11, Boeing 787-9. */
 export function isCode(c: Ctx, i: number): boolean {
-  const t = c.toks[i]!;
-  const p = c.toks[i - 1];
+  const toks = c.toks;
+  const t = toks[i]!;
+  const p = toks[i - 1];
   if (!p) return false;
   if (p.e === t.s) {
     if (p.k === 'word') return true;
     if (p.k === 'num') return true;
     if (p.t === '-' || p.t === '/' || p.t === '.' || p.t === '_') {
-      const pp = c.toks[i - 2];
+      const pp = toks[i - 2];
       if (pp && pp.e === p.s) {
         if (pp.k === 'num') {
           if (p.t === '/' && /^\d{4}$/.test(pp.t) && /^\d\d$/.test(t.t)) return false;
@@ -62,9 +63,9 @@ export function isCode(c: Ctx, i: number): boolean {
   if (p.k === 'word' && spaced(c, i, 1) && /\p{Lu}/u.test(p.t) && !isSentenceStartTok(c, i - 1)) {
     if (MONTH_WORDS.has(p.l) || CODES.has(p.t) || p.l === 'no') return false;
     if (!/^\d{1,4}$/.test(t.t)) return false;
-    const nx = c.toks[i + 1];
+    const nx = toks[i + 1];
     // "Sabres 4-1" is a score; "Boeing 787-9" is a model.
-    if (nx && DASHES.has(nx.t) && c.toks[i + 2]?.k === 'num' && +t.t <= 200) return false;
+    if (nx && DASHES.has(nx.t) && toks[i + 2]?.k === 'num' && +t.t <= 200) return false;
     if (nx && nx.k === 'word' && nx.s === t.e) return true;
     if (suffixAt(c.text, t.e, false, c.poundsMoney)) return false;
     return true;
@@ -81,38 +82,36 @@ export interface Side {
 
 /** A number with an optional currency before it, starting at token i. */
 export function side(c: Ctx, i: number, curIn: string): Side | null {
-  const t = c.toks[i];
+  const toks = c.toks;
+  const t = toks[i];
   if (!t || c.claimed[i]) return null;
   let cur = '';
   let ni = i;
   // A minus sign glued to the digits and not joining two numbers: "-5.44%", "−12.99".
-  const pv = c.toks[i - 1];
+  const pv = toks[i - 1];
   const neg =
-    (t.t === '-' || t.t === '−') &&
-    c.toks[i + 1]?.k === 'num' &&
-    c.toks[i + 1]!.s === t.e &&
-    (!pv || pv.e < t.s);
+    (t.t === '-' || t.t === '−') && toks[i + 1]?.k === 'num' && toks[i + 1]!.s === t.e && (!pv || pv.e < t.s);
   if (neg) ni = i + 1;
   else if (t.k === 'sym' && SYMBOLS[t.t] !== undefined) {
     cur = SYMBOLS[t.t]!;
     ni = i + 1;
   } else if (
     t.k === 'word' &&
-    c.toks[i + 1]?.t === '$' &&
-    c.toks[i + 1]!.s === t.e &&
+    toks[i + 1]?.t === '$' &&
+    toks[i + 1]!.s === t.e &&
     DOLLAR_PREFIX[t.l] &&
     t.t === t.t.toUpperCase()
   ) {
     cur = DOLLAR_PREFIX[t.l]!;
     ni = i + 2;
-  } else if (t.k === 'word' && (CODES.has(t.t) || t.t === 'Rs') && c.toks[i + 1]?.k === 'num') {
+  } else if (t.k === 'word' && (CODES.has(t.t) || t.t === 'Rs') && toks[i + 1]?.k === 'num') {
     cur = t.t === 'Rs' ? 'INR' : t.t === 'RMB' ? 'CNY' : t.t;
     ni = i + 1;
-    if (c.toks[ni]?.t === '.' && t.t === 'Rs') ni++;
+    if (toks[ni]?.t === '.' && t.t === 'Rs') ni++;
   }
-  const nt = c.toks[ni];
+  const nt = toks[ni];
   if (!nt || c.claimed[ni]) return null;
-  if (cur && (nt.k !== 'num' || nt.s - c.toks[ni - 1]!.e > 1)) return null;
+  if (cur && (nt.k !== 'num' || nt.s - toks[ni - 1]!.e > 1)) return null;
   if (nt.k === 'num' && !cur && isCode(c, ni)) return null;
   const n = readNumber(c, ni, !!(cur || curIn));
   if (!n) return null;
@@ -130,9 +129,10 @@ export function tokAt(c: Ctx, j: number, off: number): number {
 }
 
 export function fraction(c: Ctx, i: number): { v: number; j: number } | null {
-  const t = c.toks[i]!;
-  const nx = c.toks[i + 1];
-  const n2 = c.toks[i + 2];
+  const toks = c.toks;
+  const t = toks[i]!;
+  const nx = toks[i + 1];
+  const n2 = toks[i + 2];
   // "two-thirds", "one third", "three quarters"
   if (UNITS[t.l] !== undefined && UNITS[t.l]! >= 1 && UNITS[t.l]! <= 10) {
     let f: { t: string; j: number } | null = null;
@@ -150,7 +150,7 @@ export function fraction(c: Ctx, i: number): { v: number; j: number } | null {
     nx &&
     spaced(c, i + 1, 1) &&
     /^(of|the|a|an|its|their|his|her)$/.test(nx.l) &&
-    !/^(first|second|last|latter|former|other|back|top|bottom)$/.test(c.toks[i - 1]?.l ?? '')
+    !/^(first|second|last|latter|former|other|back|top|bottom)$/.test(toks[i - 1]?.l ?? '')
   )
     return { v: 0.5, j: i + 1 };
   if (
