@@ -12,7 +12,8 @@ import { normalizeText } from './text-index';
 import type { TextIndex } from './text-index';
 
 export { TextIndex, normalizeText } from './text-index';
-export { textIndexFor, invalidateTextIndex, releaseTextIndex } from './index-cache';
+export { textIndexFor, textIndexForSliced, invalidateTextIndex, releaseTextIndex } from './index-cache';
+export type { SlicedBuildOptions } from './text-index';
 export { DEFAULT_MIN_SCORE } from './match-quote';
 
 export interface AnchorResult {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe as suite, expect, it } from 'vitest';
 import { normalizeText, TextIndex } from './text-index';
-import { invalidateTextIndex, releaseTextIndex, textIndexFor } from './index-cache';
+import { invalidateTextIndex, releaseTextIndex, textIndexFor, textIndexForSliced } from './index-cache';
 
 function dom(html: string): HTMLElement {
   const el = document.createElement('div');
@@ -82,6 +82,62 @@ suite('textIndexFor cache', () => {
     expect(textIndexFor(root)).toBe(c);
     releaseTextIndex(root);
     expect(textIndexFor(root)).not.toBe(c);
+    releaseTextIndex(root);
+    root.remove();
+  });
+});
+
+suite('sliced build', () => {
+  const PAGE = Array.from(
+    { length: 400 },
+    (_, i) => `<p>Paragraph ${i} with <b>bold</b> text<br>and a break</p><ul><li>item ${i}</li></ul>`,
+  ).join('');
+
+  it('equals the one-go build, walked in several slices', async () => {
+    const root = dom(PAGE);
+    let asks = 0;
+    let yields = 0;
+    const sliced = await TextIndex.buildSliced(root, {
+      shouldYield: () => ++asks % 2 === 0,
+      yieldFn: async () => void yields++,
+    });
+    const whole = TextIndex.build(root);
+    expect(yields).toBeGreaterThan(3);
+    expect(sliced?.text).toBe(whole.text);
+    const t = root.querySelectorAll('b')[123]!.firstChild as Text;
+    const r = document.createRange();
+    r.setStart(t, 1);
+    r.setEnd(t, 3);
+    expect(sliced?.spanOf(r)).toEqual(whole.spanOf(r));
+    expect(sliced?.rangeFor(100, 180)?.toString()).toBe(whole.rangeFor(100, 180)?.toString());
+  });
+
+  it('gives null when the page reports a change during a pause', async () => {
+    const root = dom(PAGE);
+    const got = await TextIndex.buildSliced(root, {
+      shouldYield: () => true,
+      yieldFn: async () => {},
+      stale: () => true,
+    });
+    expect(got).toBeNull();
+  });
+
+  it('textIndexForSliced restarts after a mutation between slices and caches the result', async () => {
+    const root = dom(PAGE);
+    document.body.appendChild(root);
+    let mutated = false;
+    const idx = await textIndexForSliced(root, {
+      shouldYield: () => true,
+      yieldFn: async () => {
+        if (!mutated) {
+          mutated = true;
+          root.querySelector('p')!.textContent = 'Rewritten first paragraph';
+        }
+      },
+    });
+    expect(idx.text.startsWith('Rewritten first paragraph ')).toBe(true);
+    expect(idx.text).toBe(TextIndex.build(root).text);
+    expect(textIndexFor(root)).toBe(idx);
     releaseTextIndex(root);
     root.remove();
   });

@@ -128,6 +128,18 @@ export function isElementExcluded(el: Element): boolean {
   return SKIP.has(el.localName) || el.hasAttribute('hidden');
 }
 
+export interface SlicedBuildOptions {
+  /** True when the current slice has run long enough. */
+  shouldYield: () => boolean;
+  /** Gives the page a turn (e.g. scheduler.yield or a macrotask). */
+  yieldFn: () => Promise<void>;
+  /** True when root's subtree changed since the build started. */
+  stale?: () => boolean;
+}
+
+/** Nodes walked between two shouldYield() calls (a clock read per node would cost more than the walk). */
+const WALK_CHECK = 256;
+
 /** A DOM point inside a Text node. */
 export interface TextPoint {
   node: Text;
@@ -163,8 +175,24 @@ export class TextIndex {
 
   /** One walk of root. O(size of the subtree). */
   static build(root: Node): TextIndex {
-    const b = new Builder();
-    b.walk(root);
+    const b = new Builder(root);
+    b.run();
+    return new TextIndex(root, b);
+  }
+
+  /**
+   * The same walk cut into slices, so a long page never blocks its main thread for the whole build: after
+   * every WALK_CHECK nodes `o.shouldYield()` is asked, and when it says so the walk awaits `o.yieldFn()`.
+   * After each pause `o.stale()` is asked; when the subtree changed meanwhile the half-built index is
+   * discarded and null is returned (the caller starts again or builds synchronously). The result equals
+   * build(root) on the same DOM.
+   */
+  static async buildSliced(root: Node, o: SlicedBuildOptions): Promise<TextIndex | null> {
+    const b = new Builder(root);
+    while (!b.run(o.shouldYield)) {
+      await o.yieldFn();
+      if (o.stale?.()) return null;
+    }
     return new TextIndex(root, b);
   }
 
@@ -372,13 +400,26 @@ class Builder {
     this.lastRunNode = -2;
   }
 
-  walk(root: Node): void {
+  /** Next node to visit (the walk is resumable between slices); null when done. */
+  private next: Node | null;
+
+  constructor(private readonly root: Node) {
     if (root.nodeType === 3) {
       this.addText(root as Text);
-      return;
-    }
-    let n: Node | null = root.firstChild;
+      this.next = null;
+    } else this.next = root.firstChild;
+  }
+
+  /** Walks on; returns true when done, false when `stop` asked to pause (checked every WALK_CHECK nodes). */
+  run(stop?: () => boolean): boolean {
+    const root = this.root;
+    let n = this.next;
+    let k = 0;
     while (n) {
+      if (stop && ++k % WALK_CHECK === 0 && stop()) {
+        this.next = n;
+        return false;
+      }
       if (n.nodeType === 3) {
         this.addText(n as Text);
       } else if (n.nodeType === 1) {
@@ -403,5 +444,7 @@ class Builder {
       }
       if (n) n = n.nextSibling;
     }
+    this.next = null;
+    return true;
   }
 }

@@ -7,14 +7,14 @@
  * a message with a Retry action; retries also run on a timer. Orphans (no place on the page) are flagged in
  * storage only after the page has had `settleMs` to render, and un-flagged as soon as they anchor again.
  */
-import { anchor, describe } from '../anchoring/index';
+import { anchor, describe, textIndexForSliced } from '../anchoring/index';
 import type { AnnotationPatch } from '../shared/messages';
 import type { Annotation, AnnotationKind, Color, Selector } from '../shared/types';
 import { normalizePageUrl } from '../shared/url';
 import { uuid } from '../shared/uuid';
 import type { BackgroundApi, Notify } from './api';
 import type { Highlighter } from './highlighter';
-import { forEachSliced, type SliceOptions } from './schedule';
+import { forEachSliced, sliceClock, type SliceOptions } from './schedule';
 
 export interface Entry {
   annotation: Annotation;
@@ -117,6 +117,11 @@ export class Highlights {
 
   private async anchorAll(list: Entry[], gen: number): Promise<void> {
     const root = this.o.root();
+    // The page's text index (one walk of the body, ~180 ms on a 200 KB page) is built in the same slices as
+    // the anchoring, so no single task of ours blocks the page; anchor() then reuses it.
+    const clock = sliceClock(this.o.slice);
+    if (list.length > 0) await textIndexForSliced(root, { shouldYield: clock.due, yieldFn: clock.pause });
+    if (gen !== this.generation) return;
     await forEachSliced(
       list,
       e => {
@@ -126,7 +131,7 @@ export class Highlights {
         if (hit) this.draw(e);
         else this.o.highlighter.remove(KEY + e.annotation.id);
       },
-      this.o.slice,
+      { ...this.o.slice, clock },
     );
     if (gen !== this.generation) return;
     for (const e of list) {

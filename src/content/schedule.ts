@@ -8,6 +8,8 @@ export interface SliceOptions {
   now?: () => number;
   yieldFn?: () => Promise<void>;
   signal?: AbortSignal;
+  /** Continue an existing slice (sliceClock) instead of starting a new one; then sliceMs/now/yieldFn are its. */
+  clock?: SliceClock;
 }
 
 export function yieldToPage(): Promise<void> {
@@ -28,22 +30,47 @@ export async function forEachSliced<T>(
   work: (item: T, index: number) => void,
   opts: SliceOptions = {},
 ): Promise<number> {
+  const clock = opts.clock ?? sliceClock(opts);
+  for (let i = 0; i < items.length; i++) {
+    if (opts.signal?.aborted) return clock.yields();
+    if (clock.due()) {
+      await clock.pause();
+      if (opts.signal?.aborted) return clock.yields();
+    }
+    work(items[i]!, i);
+  }
+  return clock.yields();
+}
+
+export interface SliceClock {
+  /** True when the current slice has run for sliceMs. */
+  due(): boolean;
+  /** Yields to the page and starts a new slice. */
+  pause(): Promise<void>;
+  /** Yields so far. */
+  yields(): number;
+}
+
+/**
+ * The slice bookkeeping of forEachSliced for work that is not a list (e.g. the text-index walk, which asks
+ * due() every few hundred nodes): one clock can be shared by consecutive phases, so the index build and the
+ * anchoring that follows split one budget instead of each starting a fresh slice.
+ */
+export function sliceClock(opts: SliceOptions = {}): SliceClock {
   const sliceMs = opts.sliceMs ?? 8;
   const now = opts.now ?? defaultNow;
   const yieldFn = opts.yieldFn ?? yieldToPage;
   let yields = 0;
   let sliceStart = now();
-  for (let i = 0; i < items.length; i++) {
-    if (opts.signal?.aborted) return yields;
-    if (now() - sliceStart >= sliceMs) {
+  return {
+    due: () => now() - sliceStart >= sliceMs,
+    pause: async () => {
       await yieldFn();
       yields++;
-      if (opts.signal?.aborted) return yields;
       sliceStart = now();
-    }
-    work(items[i]!, i);
-  }
-  return yields;
+    },
+    yields: () => yields,
+  };
 }
 
 export interface Debounced {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { debounce, forEachSliced } from '../../src/content/schedule';
+import { debounce, forEachSliced, sliceClock } from '../../src/content/schedule';
 
 describe('forEachSliced', () => {
   it('yields whenever a slice has run for sliceMs and processes every item in order', async () => {
@@ -80,5 +80,39 @@ describe('debounce', () => {
     d();
     d.flush();
     expect(fn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('sliceClock', () => {
+  it('is due after sliceMs, restarts the slice on pause and counts yields', async () => {
+    let t = 0;
+    const yieldFn = vi.fn(async () => {});
+    const clock = sliceClock({ sliceMs: 8, now: () => t, yieldFn });
+    expect(clock.due()).toBe(false);
+    t = 8;
+    expect(clock.due()).toBe(true);
+    await clock.pause();
+    expect(clock.due()).toBe(false);
+    expect(clock.yields()).toBe(1);
+    expect(yieldFn).toHaveBeenCalledTimes(1);
+  });
+
+  it('is shared with forEachSliced, which continues the current slice instead of starting a new one', async () => {
+    let t = 0;
+    const yields: number[] = [];
+    const clock = sliceClock({ sliceMs: 8, now: () => t, yieldFn: async () => void yields.push(t) });
+    t = 6; // an earlier phase (the index build) used 6 ms of this slice
+    const seen: number[] = [];
+    await forEachSliced(
+      [0, 1, 2],
+      i => {
+        seen.push(i);
+        t += 3;
+      },
+      { clock },
+    );
+    // Item 0 runs in the 6 ms slice (ending at 9 ms), then the slice is due: one yield before item 1.
+    expect(seen).toEqual([0, 1, 2]);
+    expect(yields).toEqual([9]);
   });
 });
