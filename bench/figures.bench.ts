@@ -234,7 +234,10 @@ function timing(texts: string[]): { ours: number; base: number; words: number } 
   return { ours: median(per), base: median(basePer), words: median(texts.map(t => t.split(/\s+/).length)) };
 }
 
-async function size(): Promise<{ min: number; gz: number }> {
+/** Modules that are word lists (data) rather than code, for the size breakdown. */
+const DATA_MODULES = /(?:lexicon|units|currencies|number-words|function-words)\.ts$/;
+
+async function size(): Promise<{ min: number; gz: number; parts: [string, number][] }> {
   const r = await build({
     stdin: {
       contents:
@@ -248,9 +251,15 @@ async function size(): Promise<{ min: number; gz: number }> {
     platform: 'browser',
     write: false,
     target: 'es2022',
+    metafile: true,
   });
   const code = r.outputFiles[0]!.contents;
-  return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
+  const inputs = Object.values(r.metafile.outputs)[0]?.inputs ?? {};
+  const parts = Object.entries(inputs)
+    .map(([file, v]): [string, number] => [file.replace('src/analysis/', ''), v.bytesInOutput])
+    .filter(([, b]) => b > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return { min: code.length, gz: gzipSync(code, { level: 9 }).length, parts };
 }
 
 const lines: string[] = ['## Key figures and entities', ''];
@@ -286,6 +295,14 @@ lines.push(
   `| Bundle (esbuild, figures + entities), minified | **${(sz.min / 1024).toFixed(1)} KB** | | | <= 15 KB |`,
 );
 lines.push(`| Bundle, minified + gzip | ${(sz.gz / 1024).toFixed(1)} KB | | | |`, '');
+const kb = (n: number): string => (n / 1024).toFixed(1) + ' KB';
+const dataBytes = sz.parts.filter(([f]) => DATA_MODULES.test(f)).reduce((a, [, b]) => a + b, 0);
+lines.push(
+  `Minified bytes by module (word lists ${kb(dataBytes)}, code and regexes ${kb(sz.min - dataBytes)}): ` +
+    sz.parts.map(([f, b]) => `${f} ${kb(b)}`).join(', ') +
+    '.',
+  '',
+);
 lines.push(
   'Notes. Gold: every numeric expression labelled by reading, spans per shared/notes/key-figures.md §5 (bound words,',
   'currency, scale and unit inside the span; "from X to Y" is two figures; vague amounts, digits in names/codes and',
