@@ -95,17 +95,21 @@ export class PageAnalyzer {
     const abort = new AbortController();
     const detected = this.detected?.href === href ? this.detected.result : undefined;
     const isOwn = this.opts.isOwn;
+    const pause = this.opts.yield ?? yieldToPage;
     const run: Run = {
       href,
       abort,
       promise: this.load().then(async ({ analyzePageSliced }) => {
+        // A task of its own for the analysis: the engine's first import evaluates its module in the task
+        // that resolves load(), and a cached engine resolves in the caller's task (after its detect()).
+        await pause();
         abort.signal.throwIfAborted();
         const { analysis, textMap, root } = await analyzePageSliced(
           this.doc,
           { url: href, detected },
           {
             signal: abort.signal,
-            yield: this.opts.yield ?? yieldToPage,
+            yield: pause,
             ignore: isOwn ? n => ownMark(n) || isOwn(n) : ownMark,
           },
         );

@@ -48,6 +48,8 @@ export interface TaskShare {
   oursMs: number;
   /** oursMs scaled by cpu/wall: our CPU time in the task, robust to a loaded machine. */
   oursCpuMs: number;
+  /** Where our time went (innermost frame of ours: function, file:line), largest first; top 3 tasks only. */
+  where?: Array<[string, number]>;
 }
 
 export interface Attribution {
@@ -127,6 +129,24 @@ export function attribute(events: TraceEvent[], scriptSuffix = '/content.js'): A
   );
   if (!profile) return null;
   const ours = new Map<number, boolean>();
+  /** The innermost frame of ours on a sample's stack, as "function file:line". */
+  const frameOf = (id: number): string => {
+    for (
+      let n = profile.nodes.get(id);
+      n;
+      n = n.parent === undefined ? undefined : profile.nodes.get(n.parent)
+    ) {
+      const url = n.callFrame.url;
+      if (isOurs(url)) {
+        const { lineNumber: line = -1, columnNumber: col = -1 } = n.callFrame as {
+          lineNumber?: number;
+          columnNumber?: number;
+        };
+        return `${n.callFrame.functionName || '(anonymous)'} ${url!.slice(url!.lastIndexOf('/') + 1)}:${line + 1}:${col + 1}`;
+      }
+    }
+    return '?';
+  };
   const oursOf = (id: number): boolean => {
     const known = ours.get(id);
     if (known !== undefined) return known;
@@ -162,6 +182,7 @@ export function attribute(events: TraceEvent[], scriptSuffix = '/content.js'): A
     .sort((a, b) => a.ts - b.ts);
   const origin = tasks[0]?.ts ?? 0;
   const shares: TaskShare[] = [];
+  const taskOf = new Map<TaskShare, TraceEvent>();
   let end = -Infinity;
   let totalOursMs = 0;
   for (const task of tasks) {
@@ -174,15 +195,32 @@ export function attribute(events: TraceEvent[], scriptSuffix = '/content.js'): A
     if (oursUs === 0) continue;
     totalOursMs += oursUs / 1000;
     const ratio = task.tdur !== undefined && dur > 0 ? Math.min(1, task.tdur / dur) : 1;
-    shares.push({
+    const share: TaskShare = {
       atMs: Math.round((task.ts - origin) / 1000),
       durMs: round(dur / 1000),
       cpuMs: task.tdur !== undefined ? round(task.tdur / 1000) : null,
       oursMs: round(oursUs / 1000),
       oursCpuMs: round((oursUs * ratio) / 1000),
-    });
+    };
+    shares.push(share);
+    taskOf.set(share, task);
   }
   shares.sort((a, b) => b.oursCpuMs - a.oursCpuMs);
+  for (const worst of shares.slice(0, 3)) {
+    const task = taskOf.get(worst);
+    if (task) {
+      const by = new Map<string, number>();
+      for (let i = firstAtOrAfter(task.ts); i < times.length && times[i]! < task.ts + (task.dur ?? 0); i++) {
+        if (!mine[i]) continue;
+        const f = frameOf(profile.samples[i]!);
+        by.set(f, (by.get(f) ?? 0) + weights[i]! / 1000);
+      }
+      worst.where = [...by]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12)
+        .map(([f, ms]) => [f, round(ms)]);
+    }
+  }
   return {
     top: shares.slice(0, 10),
     tasksWithOurCode: shares.length,
