@@ -142,7 +142,7 @@ function pinned(c: ScoredCandidate): boolean {
  * A candidate stands on its own when it reaches the minimum score and its context does not speak against it:
  * - an edited quote (quoteSim < 1) needs adjacent support on both sides (fuzzyAccepted);
  * - an exact quote with a foreign side (evidence below FUZZY_MIN_SIDE) needs the other side exact, and the
- *   foreign side's stored context must not survive verbatim elsewhere on the page: a quote with one good side
+ *   foreign side's stored context must not survive verbatim elsewhere on the page (survivesElsewhere): a quote with one good side
  *   and one foreign side is what a repeated sentence in another part of the page looks like (the same
  *   question in two interviews: the same lead-in, a different answer), and the stored context still standing
  *   elsewhere says the quote's own neighbourhood is there, without it.
@@ -151,15 +151,32 @@ function accepted(text: string, q: QuoteContext, c: ScoredCandidate, minScore: n
   if (c.score < minScore) return false;
   if (c.quoteSim < 1) return fuzzyAccepted(c, minScore);
   const exactSide = (e: Evidence): boolean => e.value === 1 && e.gap === 0;
-  if (c.prefix.value < FUZZY_MIN_SIDE) return exactSide(c.suffix) && !survives(text, q.prefix);
-  if (c.suffix.value < FUZZY_MIN_SIDE) return exactSide(c.prefix) && !survives(text, q.suffix);
+  if (c.prefix.value < FUZZY_MIN_SIDE)
+    return exactSide(c.suffix) && !survivesElsewhere(text, q.prefix, 'prefix', c);
+  if (c.suffix.value < FUZZY_MIN_SIDE)
+    return exactSide(c.prefix) && !survivesElsewhere(text, q.suffix, 'suffix', c);
   return true;
 }
 
-/** A stored context long enough to mean something that still occurs verbatim in the text. */
-function survives(text: string, context: string): boolean {
-  return context.trim().length >= MIN_BRACKET && text.includes(context);
+/**
+ * The stored context of one side survives verbatim where it cannot belong to the candidate: a prefix ending
+ * after the candidate's start or more than FAR_CONTEXT before it, a suffix starting before the candidate's
+ * end or more than FAR_CONTEXT after it. A prefix a little way before (inserted ads pushed it beyond
+ * CONTEXT_SLACK) is consistent and does not count.
+ */
+function survivesElsewhere(text: string, context: string, side: 'prefix' | 'suffix', c: Candidate): boolean {
+  if (context.trim().length < MIN_BRACKET) return false;
+  for (let i = text.indexOf(context); i !== -1; i = text.indexOf(context, i + 1)) {
+    const consistent =
+      side === 'prefix'
+        ? i + context.length <= c.start && c.start - (i + context.length) <= FAR_CONTEXT
+        : i >= c.end && i - c.end <= FAR_CONTEXT;
+    if (!consistent) return true;
+  }
+  return false;
 }
+/** How far inserted blocks may push a context away (see survivesElsewhere). */
+const FAR_CONTEXT = 640;
 
 /** One side of the candidate's context is foreign to the stored one. */
 function oneSided(c: ScoredCandidate): boolean {
