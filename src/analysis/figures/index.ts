@@ -8,7 +8,7 @@
  */
 import type { Figure } from '../types';
 import { parseFigures } from './grammar';
-import { KEY_MIN, keyCap, sameFact, scoreFigures, titleWords, type RankInput } from './rank';
+import { KEY_MIN, keyCap, scoreFigures, titleWords, type RankInput } from './rank';
 import { sentenceIndex, sentenceStarts, sentenceText } from './sentences';
 
 /** A block of the main text: [start, end) offsets into the text and what kind of block it is. */
@@ -84,15 +84,9 @@ export function extractFigures(text: string, opts: FigureOptions = {}): Figure[]
   let n = keyCap(wordCount(text));
   if (opts.maxKey !== undefined) n = Math.min(n, Math.max(0, opts.maxKey));
   const key = new Set<number>();
-  // A repeated mention of a fact already key (same value, unit, kind and thing counted) is not
-  // another key figure: the list would repeat itself.
-  const facts = new Set<string>();
   for (const k of order) {
     if (key.size >= n) break;
     if (scores[k]! < KEY_MIN) break;
-    const fact = sameFact(items[k]!.f) + '|' + items[k]!.f.counted.toLowerCase();
-    if (facts.has(fact)) continue;
-    facts.add(fact);
     key.add(k);
   }
   return items.map((it, k) => ({

@@ -59,16 +59,14 @@ function overlap(s: string, title: Set<string>): number {
   return hits;
 }
 
-/** Same value, unit and kind: repeated mentions of one fact. */
-export const sameFact = (f: RawFigure): string => JSON.stringify(f.value) + '|' + f.unit + '|' + f.kind;
-
 /** Number strings of a figure's text, digits only ("$2.8 billion" -> "2.8"; "4-1" -> "4", "1"). */
 const numsOf = (it: RankInput): string[] => it.text.match(/\d+(?:[.,]\d+)*/g) ?? [];
 
 export function scoreFigures(items: RankInput[], title: Set<string>, titleText = ''): number[] {
   const titleNums = new Set(titleText.match(/\d+(?:[.,]\d+)*/g) ?? []);
   const reps = new Map<string, number>();
-  for (const it of items) reps.set(sameFact(it.f), (reps.get(sameFact(it.f)) ?? 0) + 1);
+  const keyOf = (f: RawFigure): string => JSON.stringify(f.value) + '|' + f.unit + '|' + f.kind;
+  for (const it of items) reps.set(keyOf(it.f), (reps.get(keyOf(it.f)) ?? 0) + 1);
   return items.map(it => {
     const f = it.f;
     let sc = KIND_PRIOR[f.kind];
@@ -80,7 +78,7 @@ export function scoreFigures(items: RankInput[], title: Set<string>, titleText =
     if (title.size) {
       sc += 0.4 * Math.min(2, overlap(f.counted, title)) + 0.15 * Math.min(4, overlap(it.sentence, title));
     }
-    const r = (reps.get(sameFact(f)) ?? 1) - 1;
+    const r = (reps.get(keyOf(f)) ?? 1) - 1;
     if (f.kind !== 'date' && f.kind !== 'year' && f.kind !== 'time') sc += 0.3 * Math.min(2, r);
     // A bare count ("Parise, 35", "one of which") says little without the thing counted.
     if (f.kind === 'count' && !f.counted) sc *= 0.75;
