@@ -1,5 +1,7 @@
 /** Word tokens for the entity finder: words (with inner hyphens/apostrophes), dotted acronyms, punctuation. */
 
+import { TITLE_ABBR } from '../figures/sentences';
+
 export interface WTok {
   t: string;
   l: string;
@@ -17,8 +19,7 @@ export interface WTok {
 const RE =
   /(\p{Lu}\.(?:\p{Lu}\.)+)|([\p{L}\p{M}][\p{L}\p{M}'’&-]*[\p{L}\p{M}]\.?|[\p{L}\p{M}]\.?)|\d+|\n|[^\s\p{L}\p{M}\d]/gu;
 // Abbreviations whose dot is part of the word ("Sen.", "Dr.", "Inc."); other dots are sentence ends.
-const DOTTED =
-  /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Sgt|Adm|Capt|Prof|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Mt|Ft|Rev|[A-Z])\.$/;
+const DOTTED = new RegExp(`^(?:${TITLE_ABBR}|Maj|Adm|[A-Z])\\.$`);
 
 export function wordTokens(text: string): WTok[] {
   const out: WTok[] = [];

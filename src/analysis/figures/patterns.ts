@@ -12,7 +12,8 @@ export interface Claim {
 }
 
 const FULL = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const ABBR = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+export const MONTH_ABBR = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+const ABBR = MONTH_ABBR;
 /** Month names and abbreviations, lower case (the grammar's year/count tests use them too). */
 export const MONTH_WORDS = new Set((FULL + '|' + ABBR).toLowerCase().split('|'));
 const MON3 = FULL.toLowerCase()

@@ -4,9 +4,16 @@
  * ("U.S.", "Jan.", "Mr.", single initials).
  */
 
+import { MONTH_ABBR } from './patterns';
+
 const SPLIT_RE = /[.!?]+["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\d])|\n+/gu;
-const ABBREV_RE =
-  /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|St|Jr|Sr|Inc|Co|Corp|Ltd|No|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Rev|U\.S|U\.K|U\.N|a\.m|p\.m|\p{Lu})\.$/u;
+/** Titles and company abbreviations written with a dot ("Mr.", "Inc."); entities/tokens.ts shares them. */
+export const TITLE_ABBR =
+  'Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Mt|Ft|Rev';
+const ABBREV_RE = new RegExp(
+  `(?:^|[^\\p{L}])(?:${TITLE_ABBR}|vs|etc|approx|${MONTH_ABBR}|U\\.S|U\\.K|U\\.N|a\\.m|p\\.m|\\p{Lu})\\.$`,
+  'u',
+);
 
 /** Start offsets of sentences, ascending, first is 0. */
 export function sentenceStarts(text: string): number[] {

@@ -18,10 +18,13 @@ export interface Token {
 
 // Letters (with combining marks) form words; digit runs keep inner separators. Space-grouped
 // thousands ("1 234 567") are only joined on pages whose language uses them.
-const EN_RE =
-  /(\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+)|[^\s\p{L}\p{M}\d]/gu;
-const EU_RE =
-  /(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+)|[^\s\p{L}\p{M}\d]/gu;
+const tokenRe = (groupSep: string, decimal: string): RegExp =>
+  new RegExp(
+    `(\\d{1,3}(?:[${groupSep}\\u00a0\\u202f]\\d{3})+(?!\\d)(?:${decimal}\\d+)?|\\d+(?:[.,]\\d+)*)|([\\p{L}\\p{M}]+)|[^\\s\\p{L}\\p{M}\\d]`,
+    'gu',
+  );
+const EN_RE = tokenRe('', '[.,]');
+const EU_RE = tokenRe(' ', ',');
 
 export function tokenize(text: string, spaceGroups: boolean): Token[] {
   const re = spaceGroups ? EU_RE : EN_RE;
