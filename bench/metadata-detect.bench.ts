@@ -33,8 +33,8 @@ import {
 } from './lib/corpus';
 import { detect } from '../src/analysis/detect';
 import { extractMetadata, primaryLang } from '../src/analysis/metadata/index';
-import { parseDate } from '../src/analysis/metadata/dates';
 import { fold } from '../src/analysis/metadata/text';
+import { authorKey, dateScore, titleOk } from './lib/metadata-score';
 
 const args = new Set(process.argv.slice(2));
 const doDetect = !args.has('--meta');
@@ -71,29 +71,6 @@ function parse(html: string, url: string): Document {
 
 function clone(doc: Document): Document {
   return doc.cloneNode(true) as Document;
-}
-
-// ---------- scoring ----------
-const NAME_STOP = new Set(['by', 'von', 'par', 'por', 'and', 'und', 'et', 'y', 'written']);
-export function authorKey(s: string | null | undefined): string {
-  const words = fold(s ?? '')
-    .split(' ')
-    .filter(w => w && !NAME_STOP.has(w));
-  return [...new Set(words)].sort().join(' ');
-}
-const titleOk = (p: string | null, l: string): boolean => !!p && fold(p) === fold(l);
-const normDate = (d: string | null | undefined): string | null => (d ? parseDate(String(d)) : null);
-function dateScore(pred: string | null, label: string): { day: boolean; exact: boolean } {
-  const p = normDate(pred);
-  const l = normDate(label);
-  if (!l) return { day: !p, exact: !p };
-  if (!p) return { day: false, exact: false };
-  const day = p.slice(0, 10) === l.slice(0, 10);
-  if (l.length <= 10) return { day, exact: day };
-  const zoned = (x: string): boolean => /(Z|[+-]\d\d:\d\d)$/.test(x);
-  if (p.length <= 10) return { day, exact: false };
-  if (zoned(p) && zoned(l)) return { day, exact: Math.abs(Date.parse(p) - Date.parse(l)) < 60_000 };
-  return { day, exact: p.slice(0, 16) === l.slice(0, 16) };
 }
 
 // ---------- systems ----------

@@ -24,7 +24,7 @@ const ROLE_WORDS = new Set(
     'autor autorin korrespondent korrespondentin redaktion redacción redactor redactora periodista corresponsal ' +
     'envoyé envoyée spécial spéciale sur place à in the for of at de du des la le el del en y and und et ' +
     'freelance freier freie mitarbeiter mitarbeiterin guest gast author admin administrator moderator updated ' +
-    'published opinion contributor.'
+    'published opinion contributor. der die das les los las il lo'
   ).split(/\s+/),
 );
 
@@ -62,17 +62,32 @@ function siteKeys(ctx: AuthorContext): string[] {
 const ORG_WORD =
   /\b(gmbh|ag|kg|e\.?\s?v|inc|ltd|llc|plc|corp|co|verlag|stiftung|presse|press|media|medien|news|verein|zeitung|magazin|magazine|online|group|gruppe|abteilung|department|ministry|ministerium|university|universität|team|editorial|redaktion|staff)\b\.?/i;
 
-/** True when `name` is only a job title, an agency, an organisation or the site itself. */
+/** Words of publication names: a byline equal to the site's name with one of these is the site, not a person. */
+const PUBLICATION_WORD =
+  /\b(post|times|herald|journal|tribune|daily|gazette|courier|chronicle|observer|guardian|telegraph|express|mail|independent|review|weekly|today|report|radio|tv|zeitung|blatt|anzeiger|kurier|rundschau|nachrichten|allgemeine|tagblatt|monde|figaro|diario|noticias|periódico)\b/i;
+
+/** True when `name` is only a job title, an agency, an organisation, a domain or the site itself. */
 function isNotAPerson(name: string, ctx: AuthorContext): boolean {
   const f = fold(name);
   if (!f) return true;
   if (AGENCIES.has(f)) return true;
   if (ORG_WORD.test(name) && name.split(' ').length >= 2) return true;
+  // "LeasingMarkt.de", "example.co.uk": a domain credits the site, not a writer.
+  if (/^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,6}$/iu.test(name.trim())) return true;
   const words = f.split(' ');
   if (words.every(w => ROLE_WORDS.has(w))) return true;
-  // "Courier Staff", "The Courier": the site once its role words are gone.
-  const joined = words.filter(w => !ROLE_WORDS.has(w)).join('');
-  return siteKeys(ctx).some(k => joined === k || (joined.length >= 5 && k.includes(joined)));
+  // "Courier Staff", "The Courier": the site once its role words are gone. A personal site is named
+  // after its writer ("Haki Benita", "Daniel Lemire's blog"): a two-word-or-longer name is the site
+  // only when it equals it outright and reads like a publication ("Washington Post").
+  const rest = words.filter(w => !ROLE_WORDS.has(w));
+  const joined = rest.join('');
+  return siteKeys(ctx).some(k => {
+    if (rest.length <= 1) return joined === k || (joined.length >= 5 && k.includes(joined));
+    return (
+      (joined === k || (joined.length >= 5 && k.includes(joined))) &&
+      (PUBLICATION_WORD.test(f) || /[&+]/.test(name))
+    );
+  });
 }
 
 /** A plausible personal (or desk) name: 1-5 words, starts upper-case, no digits or markup. */
@@ -93,6 +108,22 @@ function plausibleName(name: string): boolean {
   return lowers.length === 0;
 }
 
+/**
+ * Drops job titles and the site's name glued after a name: "Adam Aaronson PhillyVoice Staff" -> "Adam Aaronson",
+ * "Jane Doe Staff Writer" -> "Jane Doe". At least two words of name stay.
+ */
+function stripTrailingRoles(part: string, ctx: AuthorContext): string {
+  const words = part.split(' ');
+  const keys = siteKeys(ctx);
+  let end = words.length;
+  while (end > 2) {
+    const w = fold(words[end - 1] ?? '').replace(/ /g, '');
+    if (!w || ROLE_WORDS.has(w) || keys.includes(w)) end--;
+    else break;
+  }
+  return end < words.length ? words.slice(0, end).join(' ') : part;
+}
+
 /** Splits and cleans one raw byline into names. */
 export function splitByline(raw: string, ctx: AuthorContext = {}): string[] {
   let s = squash(decodeEntities(raw ?? ''));
@@ -104,6 +135,15 @@ export function splitByline(raw: string, ctx: AuthorContext = {}): string[] {
     .replace(/(^|\s)@\w+/g, ' ');
   // Role or date after a bar or a bullet: "Jane Doe | Staff Writer", "Jane Doe • 3 min read".
   s = s.split(/\s*[|•·]\s*|\s+[–—]\s+|\s+-\s+|\n/)[0] ?? '';
+  // A status line is no byline: "Last Updated: January 7, 2025", "Aktualisiert am ...".
+  if (/^(?:last\s+)?(?:updated|modified|aktualisiert|mis à jour|actualizado)\b/i.test(s)) return [];
+  // Another labelled field after the name: "Gàbor Muniér, Datum: 03.03.2019", "Jane Doe; Photos: ...".
+  s = s.replace(/\s*[,;]\s*[\p{L}]+(?:\s+[\p{L}]+)?\s*:.*$/u, '');
+  // Credits for other work follow the writer: "Christian Seiler  Illustration von Markus Roost".
+  s = s.replace(
+    /\s+(?:illustrations?|fotos?|photos?|photography|bilder?|grafik|graphics|video|kamera|mitarbeit|edited|lektorat)\s*(?:von|by|par|por|de|:).*$/i,
+    '',
+  );
   for (let i = 0; i < 3; i++) {
     const next = squash(s.replace(PREFIX, ''));
     if (next === s) break;
@@ -117,13 +157,14 @@ export function splitByline(raw: string, ctx: AuthorContext = {}): string[] {
   s = s
     .replace(/\s+(?:on|am|le|el|il|op)(?:\s.*)?$/, '')
     .replace(/\s+(?:updated|aktualisiert|mis à jour|published|veröffentlicht|posted)\b.*$/i, '');
-  s = squash(s.replace(/^[\s,:;.\-–—]+|[\s,:;\-–—]+$/g, ''));
+  s = stripTrailingRoles(squash(s.replace(/^[\s,:;.\-–—]+|[\s,:;\-–—]+$/g, '')), ctx);
   if (!s || isNotAPerson(s, ctx)) return [];
   const out: string[] = [];
   for (let part of s.split(SPLIT)) {
     part = squash(part.replace(PREFIX, '').replace(/^[\s,.:;'"“”()[\]-]+|[\s,:;'"“”()[\]-]+$/g, ''));
-    // "Jane Doe (Reuters)" -> "Jane Doe"
-    part = squash(part.replace(/\s*\(.*$/, ''));
+    // "Jane Doe (Reuters)" -> "Jane Doe"; a parenthesis inside a name stays ("Bruno (Henrique Zecchin) Rodrigues").
+    part = squash(part.replace(/\s*\([^)]*\)?\s*$/, ''));
+    part = stripTrailingRoles(part, ctx);
     if (!part || isNotAPerson(part, ctx) || !plausibleName(part)) continue;
     out.push(part);
   }

@@ -70,9 +70,12 @@ const PUBLISHED_KEYS = [
   'article.published',
   'article_date_original',
   'original-publish-date',
-  'date',
-  'datecreated',
 ];
+/**
+ * Generic date fields: CMSs fill them with the crawl, build or last-edit time as often as with the publication
+ * date, so a clear dateline at the headline (score >= 3 in visible.ts) overrides them.
+ */
+const WEAK_PUBLISHED_KEYS = ['date', 'datecreated'];
 const MODIFIED_KEYS = [
   'article:modified_time',
   'og:updated_time',
@@ -146,7 +149,31 @@ function pickDate(cands: (string | null | undefined)[], lang: string | null): st
     const finer = parsed.find(d => d.length > 10 && d.startsWith(best));
     if (finer) return finer;
   }
+  // The same instant in UTC and in the page's own zone: keep the page's offset (its local day).
+  if (best.endsWith('Z')) {
+    const t = Date.parse(best);
+    const local = parsed.find(d => /[+-]\d\d:\d\d$/.test(d) && Date.parse(d) === t);
+    if (local) return local;
+  }
   return best;
+}
+
+/**
+ * `utc` ("...Z") restated in the page's own offset when `local` is a zone-less wall-clock time ("YYYY-MM-DDTHH:MM")
+ * of the same minute, a whole quarter-hour offset away (within 14 hours); else `utc` unchanged.
+ */
+export function localise(utc: string, local: string | null): string {
+  if (!local || !/T\d\d:\d\d(:\d\d)?$/.test(local)) return utc;
+  const u = Date.parse(utc);
+  const l = Date.parse(local.slice(0, 16) + ':00Z');
+  if (Number.isNaN(u) || Number.isNaN(l)) return utc;
+  const uMinute = Math.floor(u / 60_000) * 60_000;
+  const diff = l - uMinute;
+  if (diff === 0 || Math.abs(diff) > 14 * 3_600_000 || diff % (15 * 60_000) !== 0) return utc;
+  const wall = new Date(u + diff).toISOString().slice(0, 19);
+  const mins = Math.abs(diff) / 60_000;
+  const sign = diff < 0 ? '-' : '+';
+  return `${wall}${sign}${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`;
 }
 
 function microdata(doc: Document, prop: string): string | null {
@@ -191,7 +218,14 @@ function extract(doc: Document, url: string): ArticleMeta {
   const ldAuthors = art ? ldNames(art['author'] ?? art['creator'], ld) : [];
   const persons = ldAuthors.filter(a => !a.org).map(a => a.name);
   const orgs = ldAuthors.filter(a => a.org).map(a => a.name);
-  const metaAuthor = all(meta, 'author', 'dc.creator', 'dcterms.creator').filter(a => !looksLikeUrl(a));
+  const metaAuthor = all(
+    meta,
+    'author',
+    'dc.creator',
+    'dcterms.creator',
+    'article:author_name',
+    'author_name',
+  ).filter(a => !looksLikeUrl(a));
   const sources: string[][] = [
     persons,
     all(meta, 'citation_author'),
@@ -223,20 +257,29 @@ function extract(doc: Document, url: string): ArticleMeta {
   }
 
   // Dates
-  const ldPublished = art ? (ldString(art['datePublished'], ld) ?? ldString(art['dateCreated'], ld)) : null;
+  // dateCreated is when the CMS record was made (often in UTC beside a local datePublished): a fallback only.
+  const ldPublished = art ? ldString(art['datePublished'], ld) : null;
+  const ldCreated = art ? ldString(art['dateCreated'], ld) : null;
   const anyLdPublished = ld.nodes.map(n => ldString(n['datePublished'], ld)).find(Boolean) ?? null;
   const parselyDate = typeof parsely?.['pub_date'] === 'string' ? parsely['pub_date'] : null;
   out.published = pickDate(
-    [
-      ldPublished,
-      ...PUBLISHED_KEYS.map(k => first(meta, k)),
-      parselyDate,
-      anyLdPublished,
-      microdata(doc, 'datePublished'),
-    ],
+    [ldPublished, ...PUBLISHED_KEYS.map(k => first(meta, k)), parselyDate, microdata(doc, 'datePublished')],
     out.lang,
   );
-  if (!out.published) out.published = lazyVisible().published ?? urlDate(url);
+  if (!out.published) {
+    const weak = pickDate(
+      [ldCreated, anyLdPublished, ...WEAK_PUBLISHED_KEYS.map(k => first(meta, k))],
+      out.lang,
+    );
+    const vis = lazyVisible();
+    if (weak && vis.published && vis.publishedScore >= 3 && weak.slice(0, 10) !== vis.published.slice(0, 10))
+      out.published = vis.published;
+    else out.published = weak ?? vis.published ?? urlDate(url);
+  } else if (/T\d\d:\d\d(:\d\d)?Z$/.test(out.published)) {
+    // A UTC timestamp in the metadata and the same moment in the page's wall-clock time at the headline
+    // ("Posted Nov 18, 8:19 PM" for 01:19Z): the reader's date is the local one, so keep the page's offset.
+    out.published = localise(out.published, lazyVisible().published);
+  }
   const ldModified = art ? ldString(art['dateModified'], ld) : null;
   out.modified = pickDate(
     [ldModified, ...MODIFIED_KEYS.map(k => first(meta, k)), microdata(doc, 'dateModified')],

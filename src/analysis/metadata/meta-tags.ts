@@ -30,8 +30,10 @@ export function readMeta(doc: Document): MetaMap {
     ];
     for (const k of keys) {
       if (!k) continue;
-      for (const key of k.toLowerCase().split(/\s+/)) {
-        if (!key) continue;
+      for (const raw of k.toLowerCase().split(/\s+/)) {
+        if (!raw) continue;
+        // Dublin Core is written "DC.creator", "dc:creator", "dcterm:created", "dcterms:title": one spelling.
+        const key = raw.replace(/^dc(?:terms?)?[:.]/, m => (m.startsWith('dcterm') ? 'dcterms.' : 'dc.'));
         const list = map.get(key);
         if (list) {
           if (list.length < 20) list.push(value);

@@ -6,11 +6,14 @@ export function squash(s: string | null | undefined): string {
   return s.replace(/[\s\u00a0\u200b\u2009\u202f]+/g, ' ').trim();
 }
 
-/** textContent of an element, squashed and capped so a huge element cannot cost much. */
+/**
+ * textContent of an element, squashed and capped at `cap` characters. Whitespace is collapsed before the cut
+ * (indented markup would otherwise lose words: "By Adam Aaronson Phil"), on a bounded prefix of the raw text.
+ */
 export function textOf(el: Element | null | undefined, cap = 2000): string {
   if (!el) return '';
   const t = el.textContent ?? '';
-  return squash(t.length > cap ? t.slice(0, cap) : t);
+  return squash(t.length > cap * 8 ? t.slice(0, cap * 8) : t).slice(0, cap);
 }
 
 /** Lower-case, accents and punctuation removed: for comparing titles, names and site names. */

@@ -16,7 +16,9 @@ const SEP = /\s+[|·•»«~–—-]\s+|\s*\|\s*|\s+::\s+|\s+\/\/\s+/;
 function hostCore(host: string | undefined): string {
   if (!host) return '';
   const parts = host.replace(/^www\d*\./, '').split('.');
-  return parts.length > 1 ? parts.slice(0, -1).join('') : (parts[0] ?? '');
+  const core = parts.length > 1 ? parts.slice(0, -1).join('') : (parts[0] ?? '');
+  // "hildesheimer-presse.de" names the site "Hildesheimer Presse": compare letters and digits only.
+  return core.replace(/[^a-z0-9]/gi, '');
 }
 
 /** Whether a title fragment names the site (site name or host, spaces and case ignored). */
@@ -87,27 +89,71 @@ export interface TitleCandidates {
   h1s: string[];
 }
 
-/** Picks the headline. */
+/** Content words of a title, folded, for comparing an <h1> with a title that words it differently. */
+function wordSet(s: string): Set<string> {
+  return new Set(
+    fold(s)
+      .split(' ')
+      .filter(w => w.length > 1 || /\d/.test(w)),
+  );
+}
+
+/** 2|A ∩ B| / (|A| + |B|) over the titles' words: 1 when both use the same words. */
+function dice(a: string, b: string): number {
+  const A = wordSet(a);
+  const B = wordSet(b);
+  if (!A.size || !B.size) return 0;
+  let n = 0;
+  for (const w of A) if (B.has(w)) n++;
+  return (2 * n) / (A.size + B.size);
+}
+
+/**
+ * Picks the headline: what the reader sees as the page's headline. An <h1> that agrees with a title (equal to
+ * it, to its leading part, or to another part that is not the site's name) wins; else an <h1> worded much like
+ * the cleaned title (a headline rewritten for search or social cards); else the cleaned title.
+ */
 export function pickTitle(c: TitleCandidates, ctx: TitleContext = {}): string | null {
   const metas = c.meta.map(squash).filter(Boolean);
   const doc = squash(c.docTitle);
-  const h1s = c.h1s.map(squash).filter(h => h.length >= 3 && h.length <= 400);
+  // Sphinx and docs generators append a permalink sign to headings ("Evolve: Shared Mutable History¶").
+  const h1s = c.h1s
+    .map(h => squash(h.replace(/\s*[¶§#]\s*$/, '')))
+    .filter(h => h.length >= 3 && h.length <= 400);
   const pool = [...metas, doc].filter(Boolean);
-  // An h1 that equals a title or one of its separated parts is the headline, site names aside.
+  const leading = (p: string): string => p.split(SEP)[0] ?? p;
   for (const h of h1s) {
     const fh = fold(h);
     if (!fh) continue;
+    if (pool.some(p => fold(p) === fh)) return h;
+    if (!isSiteName(h, ctx) && pool.some(p => fold(leading(p)) === fh)) return h;
+  }
+  for (const h of h1s) {
+    const fh = fold(h);
+    if (!fh || fh.split(' ').length < 2 || isSiteName(h, ctx)) continue;
     for (const p of pool) {
-      const fp = fold(p);
-      if (fp === fh) return h;
-      if (fp.length > fh.length && fh.split(' ').length >= 2 && p.split(SEP).some(part => fold(part) === fh))
+      // "Site | Headline": the headline is the longest part, not a short platform tag ("痞客邦 PIXNET").
+      const parts = p.split(SEP);
+      if (
+        fold(p).length > fh.length &&
+        parts.some(part => fold(part) === fh) &&
+        parts.every(part => fold(part).length <= fh.length)
+      )
         return h;
     }
   }
   const best = metas[0] ?? doc;
-  if (best) {
-    const cleaned = cleanTitle(best, ctx);
-    if (cleaned) return cleaned;
+  const cleaned = best ? cleanTitle(best, ctx) : '';
+  if (cleaned) {
+    for (const h of h1s) {
+      if (wordCount(h) < 3 || isSiteName(h, ctx)) continue;
+      const fh = fold(h);
+      const fc = fold(cleaned);
+      // An <h1> holding the title plus a kicker or a site tag ("Tunesien Große Aufgaben ...") is not a rewording.
+      if (fh.includes(fc) || fc.includes(fh)) break;
+      if (wordCount(cleaned) >= 3 && dice(h, cleaned) >= 0.6) return h;
+    }
+    return cleaned;
   }
   return h1s[0] ?? null;
 }

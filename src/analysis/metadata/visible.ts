@@ -18,9 +18,12 @@ const DATE_CLASS =
   /publish|posted|dateline|pubdate|date|datum|fecha|timestamp|\btime\b|-time|time-|zeit|meta|byline/;
 const STRONG_DATE_CLASS = /publish|posted|dateline|pubdate|entry-date|post-date|article-date|story-date/;
 const BAD_CLASS =
-  /comment|related|teaser|recommend|sidebar|footer|copyright|widget|promo|newsletter|share|social|nav|menu|breadcrumb|avatar|bio\b|more-from|popular|trending/;
+  /comment|related|teaser|recommend|sidebar|footer|copyright|widget|promo|newsletter|share|social|nav|menu|breadcrumb|avatar|more-from|popular|trending/;
+/** "bio" as its own class word ("author-bio", "bio"), not inside "hasnt-bio" or "biography-link". */
+const BIO_CLASS = /(?:^|\s)(?:author[-_]?)?bio(?:\s|$)/;
 const MODIFIED = /modif|updat|aktualisiert|edited/;
-const BY_TEXT = /^(?:by|von|par|por|written by|text:?|texte:?)\s+[\p{Lu}\p{Lo}]/iu;
+const BY_TEXT =
+  /^(?:by|von|par|por|written by|text:?|texte:?|text von|texte de|autor(?:in)?:|author:|auteur(?:e)?\s*:|autora?:|verfasser(?:in)?:)\s*[\p{Lu}\p{Lo}]/iu;
 
 interface Cand {
   raw: string;
@@ -33,6 +36,8 @@ export interface Visible {
   /** Candidate bylines, best first; each group is one byline (several rel=author links form one group). */
   bylines: string[][];
   published: string | null;
+  /** How sure the dateline is: 3+ for a machine date or itemprop near the headline, 1 for a bare date near it. */
+  publishedScore: number;
   modified: string | null;
 }
 
@@ -50,7 +55,8 @@ function inChrome(el: Element): boolean {
     // Page-level classes ("single-post comments-open") say nothing about this element.
     if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article') return false;
     if (tag === 'nav' || tag === 'footer' || tag === 'aside') return true;
-    if (BAD_CLASS.test(cls(e))) return true;
+    const c = cls(e);
+    if (BAD_CLASS.test(c) || BIO_CLASS.test(c)) return true;
   }
   return false;
 }
@@ -68,7 +74,7 @@ function dateText(el: Element): string {
 }
 
 export function readVisible(doc: Document, lang: string | null): Visible {
-  const out: Visible = { bylines: [], published: null, modified: null };
+  const out: Visible = { bylines: [], published: null, publishedScore: 0, modified: null };
   const body = doc.body;
   if (!body) return out;
   const all = body.getElementsByTagName('*');
@@ -98,7 +104,7 @@ export function readVisible(doc: Document, lang: string | null): Visible {
       if (t && t.length <= 200)
         by.push({ raw: t, score: /byline|by-line/.test(c) ? 2.5 : 1.5, index: i, kind: 'class' });
     } else if (
-      /^(p|span|li|a|strong|em|b|address|small)$/.test(tag) &&
+      /^(p|span|li|a|strong|em|b|i|address|small|div)$/.test(tag) &&
       h1 >= 0 &&
       i - h1 < NEAR_AFTER &&
       el.childElementCount <= 4
@@ -109,14 +115,17 @@ export function readVisible(doc: Document, lang: string | null): Visible {
     }
     // Dates
     let score = 0;
+    const machine = el.hasAttribute('datetime') || el.hasAttribute('content');
     if (/datepublished|datecreated/.test(itemprop) || el.hasAttribute('pubdate')) score = 3;
     else if (/datemodified/.test(itemprop)) {
       modDates.push({ raw: dateText(el), score: 3, index: i, kind: 'itemprop' });
       continue;
-    } else if (tag === 'time') score = 2;
+    } else if (tag === 'time') score = machine ? (STRONG_DATE_CLASS.test(c) ? 3 : 2.5) : 2;
     else if (STRONG_DATE_CLASS.test(c)) score = 2;
     else if (DATE_CLASS.test(c)) score = 1;
     if (score > 0) {
+      // A dateline is short: a class such as WordPress's "status-publish" on the whole <article> is not one.
+      if (!machine && (el.textContent ?? '').length > 200) continue;
       const raw = dateText(el);
       if (raw.length > 300) continue;
       if (MODIFIED.test(c)) modDates.push({ raw, score, index: i, kind: tag });
@@ -151,10 +160,14 @@ export function readVisible(doc: Document, lang: string | null): Visible {
     const d = parseDate(c.raw, { lang });
     if (d) {
       out.published = d;
+      out.publishedScore = c.score;
       break;
     }
   }
-  if (!out.published && h1 >= 0) out.published = nearHeadline(all, h1, n, lang);
+  if (!out.published && h1 >= 0) {
+    out.published = nearHeadline(all, h1, n, lang);
+    out.publishedScore = out.published ? 1 : 0;
+  }
   for (const c of rank(modDates)) {
     const d = parseDate(c.raw, { lang });
     if (d) {
