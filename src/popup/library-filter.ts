@@ -1,6 +1,6 @@
 /** The library's filter, shared by the Library tab (what is listed) and Export ("the current filter"). */
 import type { ExportScope, ListAnnotationsQuery } from '../shared/messages';
-import type { Annotation, Color, PageRecord } from '../shared/types';
+import type { Color } from '../shared/types';
 
 export interface LibraryFilter {
   q: string;
@@ -51,7 +51,7 @@ export function isFiltered(f: LibraryFilter): boolean {
 }
 
 /** Search has no date bounds on the wire: apply them here, to what the search returned. */
-export function inDateRange(f: LibraryFilter, item: Annotation | PageRecord): boolean {
+export function inDateRange(f: LibraryFilter, item: { updated: string } | { updatedAt: string }): boolean {
   const when = 'updated' in item ? item.updated : item.updatedAt;
   const from = fromBound(f.from);
   const to = toBound(f.to);

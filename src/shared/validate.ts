@@ -332,6 +332,7 @@ export function searchQuery(v: unknown, path = 'query'): SearchQuery {
   if (o.site !== undefined) q.site = str(o.site, `${path}.site`, LIMITS.text);
   if (o.tag !== undefined) q.tag = str(o.tag, `${path}.tag`, LIMITS.tag);
   if (o.color !== undefined) q.color = oneOf<Color>(o.color, `${path}.color`, COLORS);
+  if (o.shape !== undefined) q.shape = oneOf(o.shape, `${path}.shape`, ['full', 'rows'] as const);
   return q;
 }
 

@@ -8,6 +8,7 @@ import { libraryClient, openAndReveal } from '../../src/popup/client';
 import { Library } from '../../src/popup/components/Library/Library';
 import { writeHead } from '../../src/popup/library-cache';
 import { EMPTY_FILTER, type LibraryFilter } from '../../src/popup/library-filter';
+import { annotationRow } from '../../src/popup/library-rows';
 import { annotation, assertInert, errR, HOSTILE, okR, pageRecord } from './popup-fixtures';
 
 vi.mock('../../src/popup/client', async () => (await import('./popup-fixtures')).popupClientMock(vi));
@@ -214,7 +215,10 @@ describe('Library', () => {
   });
 
   it('paints the cached head of the library at once, then replaces it with the fresh list', async () => {
-    writeHead('annotations', 2, [annotation({ exact: 'cached one' }), annotation({ exact: 'cached two' })]);
+    writeHead('annotations', 2, [
+      annotationRow(annotation({ exact: 'cached one' })),
+      annotationRow(annotation({ exact: 'cached two' })),
+    ]);
     let answer: (v: Awaited<ReturnType<typeof libraryClient.listAnnotations>>) => void = () => {};
     vi.mocked(libraryClient.listAnnotations).mockReturnValueOnce(new Promise(done => (answer = done)));
     render(<Harness />);
@@ -231,9 +235,56 @@ describe('Library', () => {
   });
 
   it('does not use the cached head for a filtered list', async () => {
-    writeHead('annotations', 1, [annotation({ exact: 'cached one' })]);
+    writeHead('annotations', 1, [annotationRow(annotation({ exact: 'cached one' }))]);
     render(<Harness initial={{ ...EMPTY_FILTER, color: 'blue' }} />);
     expect(screen.queryByText('cached one')).toBeNull();
     expect(await screen.findByText('Nothing matches these filters.')).toBeTruthy();
+  });
+  it('asks for light search rows and shows a page title sent once on every row of that page', async () => {
+    const a1 = annotationRow(annotation({ id: 'r1', exact: 'Patriot one', pageUrl: 'https://x.example/p' }));
+    const a2 = annotationRow(annotation({ id: 'r2', exact: 'Patriot two', pageUrl: 'https://x.example/p' }));
+    vi.mocked(libraryClient.search).mockResolvedValue(
+      okR([
+        {
+          type: 'annotation',
+          score: 2,
+          page: null,
+          annotation: null,
+          row: { ...(a1 as Extract<typeof a1, { kind: 'annotation' }>), pageTitle: 'The X story' },
+          snippet: 'Patriot one',
+          marks: [[0, 7]],
+        },
+        {
+          type: 'annotation',
+          score: 1,
+          page: null,
+          annotation: null,
+          row: a2,
+          snippet: 'Patriot two',
+          marks: [[0, 7]],
+        },
+      ]),
+    );
+    render(<Harness />);
+    await screen.findByText(/Your library is empty/);
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'patriot' } });
+    await screen.findByText('2 results');
+    expect(libraryClient.search).toHaveBeenCalledWith(
+      expect.objectContaining({ q: 'patriot', shape: 'rows' }),
+    );
+    expect(screen.getAllByText(/The X story/)).toHaveLength(2);
+    fireEvent.click(screen.getAllByRole('listitem')[1]!);
+    await waitFor(() => expect(openAndReveal).toHaveBeenCalledWith('https://x.example/p', 'r2'));
+  });
+
+  it('ignores a cached head written by an older version (full records) and waits for the worker', async () => {
+    localStorage.setItem(
+      'gleaner:library-head:annotations',
+      JSON.stringify({ v: 1, show: 'annotations', total: 1, items: [annotation({ exact: 'old shape' })] }),
+    );
+    serveLibrary(1);
+    render(<Harness />);
+    expect(screen.queryByText('old shape')).toBeNull();
+    expect(await screen.findByText('quote 0')).toBeTruthy();
   });
 });

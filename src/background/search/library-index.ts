@@ -9,7 +9,7 @@
  * replaying one the snapshot already holds is harmless). `invalidate()` (import, delete-all, a
  * dropped connection) throws the index away and cancels a build in flight.
  */
-import type { LibraryStats, SearchHit, SearchQuery } from '../../shared/messages';
+import type { HitRow, LibraryStats, SearchHit, SearchQuery } from '../../shared/messages';
 import type { Annotation, PageRecord } from '../../shared/types';
 import { siteOf } from '../../shared/url';
 import { summarize } from '../db/library';
@@ -150,12 +150,49 @@ function matchesSite(url: string, page: PageRecord | undefined, site: string): b
   return siteOf(url) === s || (page?.siteName ?? '').toLowerCase() === s;
 }
 
-/** Ranked hits for a query: annotations and pages, filtered, best first. */
+/** Longest quote and note a 'rows' hit carries: a row shows one line of each (CSS ellipsis). */
+export const ROW_QUOTE_CHARS = 200;
+export const ROW_NOTE_CHARS = 300;
+
+const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
+
+function annotationRow(a: Annotation, pageTitle: string | undefined): HitRow {
+  const row: HitRow = {
+    kind: 'annotation',
+    id: a.id,
+    pageUrl: a.pageUrl,
+    color: a.color,
+    quote: cut(quoteOf(a), ROW_QUOTE_CHARS),
+    note: cut(a.note, ROW_NOTE_CHARS),
+    tags: a.tags,
+    updated: a.updated,
+  };
+  if (pageTitle !== undefined) row.pageTitle = pageTitle;
+  return row;
+}
+
+function pageRow(p: PageRecord): HitRow {
+  return {
+    kind: 'page',
+    url: p.url,
+    title: p.title,
+    siteName: p.siteName,
+    annotationCount: p.annotationCount,
+    updatedAt: p.updatedAt,
+  };
+}
+
+/**
+ * Ranked hits for a query: annotations and pages, filtered, best first. Shape 'rows' sends what a
+ * library row shows (see SearchQuery.shape), with each page's title on its first hit only.
+ */
 export async function search(query: SearchQuery): Promise<SearchHit[]> {
   const terms = queryTerms(query.q);
   if (!terms.length) return [];
   const index = await ensure();
   const limit = query.limit ?? 50;
+  const rows = query.shape === 'rows';
+  const titled = new Set<string>();
   const onlyAnnotations = query.tag !== undefined || query.color !== undefined;
   const hits: SearchHit[] = [];
   for (const { key, score } of index.text.query(terms)) {
@@ -167,25 +204,31 @@ export async function search(query: SearchQuery): Promise<SearchHit[]> {
       if (query.site !== undefined && !matchesSite(a.pageUrl, page ?? undefined, query.site)) continue;
       if (query.tag !== undefined && !a.tags.includes(query.tag)) continue;
       if (query.color !== undefined && a.color !== query.color) continue;
-      hits.push({
-        type: 'annotation',
-        score,
-        page,
-        annotation: a,
-        ...best([quoteOf(a), a.note, a.tags.join(', ')], terms),
-      });
+      const texts = [quoteOf(a), a.note, a.tags.join(', ')];
+      if (rows) {
+        const first = page !== null && !titled.has(page.url);
+        if (first) titled.add(page.url);
+        const row = annotationRow(a, first ? page.title : undefined);
+        hits.push({ type: 'annotation', score, page: null, annotation: null, row, ...best(texts, terms) });
+      } else hits.push({ type: 'annotation', score, page, annotation: a, ...best(texts, terms) });
     } else {
       if (onlyAnnotations) continue;
       const page = index.pages.get(key.slice(2));
       if (!page) continue;
       if (query.site !== undefined && !matchesSite(page.url, page, query.site)) continue;
-      hits.push({
-        type: 'page',
-        score,
-        page,
-        annotation: null,
-        ...best([page.title, page.url, page.siteName ?? '', page.authors.join(', ')], terms),
-      });
+      const texts = [page.title, page.url, page.siteName ?? '', page.authors.join(', ')];
+      if (rows) {
+        // A page row shows its own title: later annotation hits of that page need not repeat it.
+        titled.add(page.url);
+        hits.push({
+          type: 'page',
+          score,
+          page: null,
+          annotation: null,
+          row: pageRow(page),
+          ...best(texts, terms),
+        });
+      } else hits.push({ type: 'page', score, page, annotation: null, ...best(texts, terms) });
     }
   }
   return hits;

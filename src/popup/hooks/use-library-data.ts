@@ -1,28 +1,25 @@
 /**
  * The rows of the Library tab. Without a query: annotations (or pages) newest first, fetched in
  * blocks of BLOCK as the list scrolls, so opening a 10,000-item library fetches one block. With a
- * query: one search call (stale replies are dropped by sequence number).
+ * query: one search call in the light 'rows' shape (stale replies are dropped by sequence number).
+ * Rows are kept in their light form (../library-rows.ts).
+ *
+ * The fetch for a new query or filter starts in a layout effect, i.e. in the same task as the
+ * render that saw the change: a passive effect would wait for the next frame, and that wait was a
+ * third of keystroke-to-results.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { SearchHit } from '../../shared/messages';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CallError } from '../../shared/result';
 import type { Annotation, PageRecord } from '../../shared/types';
 import { libraryClient } from '../client';
 import { readHead, writeHead } from '../library-cache';
 import { inDateRange, isFiltered, toListQuery, type LibraryFilter } from '../library-filter';
+import { annotationRow, hitRows, pageRow, type Row } from '../library-rows';
+
+export type { Row } from '../library-rows';
 
 export const BLOCK = 100;
 export const SEARCH_LIMIT = 200;
-
-export type Row =
-  | {
-      type: 'annotation';
-      annotation: Annotation;
-      page: PageRecord | null;
-      snippet?: string;
-      marks?: [number, number][];
-    }
-  | { type: 'page'; page: PageRecord; snippet?: string; marks?: [number, number][] };
 
 export type LibraryData =
   | { status: 'loading' }
@@ -30,17 +27,8 @@ export type LibraryData =
   /** `cached`: rows from the last opening, shown until the worker answers (see library-cache.ts). */
   | { status: 'ready'; count: number; mode: 'list' | 'search'; query: string; cached?: boolean };
 
-function hitRow(h: SearchHit): Row | null {
-  if (h.type === 'annotation' && h.annotation)
-    return { type: 'annotation', annotation: h.annotation, page: h.page, snippet: h.snippet, marks: h.marks };
-  if (h.type === 'page' && h.page) return { type: 'page', page: h.page, snippet: h.snippet, marks: h.marks };
-  return null;
-}
-
 const toRow = (item: Annotation | PageRecord, show: LibraryFilter['show']): Row =>
-  show === 'pages'
-    ? { type: 'page', page: item as PageRecord }
-    : { type: 'annotation', annotation: item as Annotation, page: null };
+  show === 'pages' ? pageRow(item as PageRecord) : annotationRow(item as Annotation);
 
 /** The cached head of the unfiltered list, as the first state (read synchronously, once). */
 function initial(filter: LibraryFilter): { data: LibraryData; map: Map<number, Row> } {
@@ -48,7 +36,7 @@ function initial(filter: LibraryFilter): { data: LibraryData; map: Map<number, R
   if (!head) return { data: { status: 'loading' }, map: new Map() };
   return {
     data: { status: 'ready', count: head.total, mode: 'list', query: '', cached: true },
-    map: new Map(head.items.map((item, i) => [i, toRow(item, filter.show)])),
+    map: new Map(head.items.map((row, i) => [i, row])),
   };
 }
 
@@ -82,8 +70,9 @@ export function useLibraryData(filter: LibraryFilter) {
       }
       if (rows.current.seq !== mySeq) rows.current = { seq: mySeq, map: new Map() };
       const map = rows.current.map;
-      reply.value.items.forEach((item, i) => map.set(block * BLOCK + i, toRow(item, filter.show)));
-      if (block === 0 && !isFiltered(filter)) writeHead(filter.show, reply.value.total, reply.value.items);
+      const fresh = reply.value.items.map(item => toRow(item, filter.show));
+      fresh.forEach((row, i) => map.set(block * BLOCK + i, row));
+      if (block === 0 && !isFiltered(filter)) writeHead(filter.show, reply.value.total, fresh);
       if (block === 0) setData({ status: 'ready', count: reply.value.total, mode: 'list', query: '' });
       else setVersion(v => v + 1);
     },
@@ -92,7 +81,7 @@ export function useLibraryData(filter: LibraryFilter) {
     [filter.site, filter.tag, filter.color, filter.from, filter.to, filter.show],
   );
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const mySeq = ++seq.current;
     if (!q) {
       void fetchBlock(0, mySeq);
@@ -105,17 +94,13 @@ export function useLibraryData(filter: LibraryFilter) {
         ...(filter.site ? { site: filter.site } : {}),
         ...(filter.tag ? { tag: filter.tag } : {}),
         ...(filter.color ? { color: filter.color } : {}),
+        shape: 'rows',
       })
       .then(reply => {
         if (mySeq !== seq.current) return;
         if (!reply.ok) return setData({ status: 'error', error: reply.error });
         const map = new Map<number, Row>();
-        for (const h of reply.value) {
-          const row = hitRow(h);
-          if (!row) continue;
-          const item = row.type === 'annotation' ? row.annotation : row.page;
-          if (inDateRange(filter, item)) map.set(map.size, row);
-        }
+        for (const row of hitRows(reply.value)) if (inDateRange(filter, row)) map.set(map.size, row);
         rows.current = { seq: mySeq, map };
         const i = map.size;
         setData({ status: 'ready', count: i, mode: 'search', query: q });

@@ -10,6 +10,7 @@ import { libraryClient, openAndReveal } from '../../client';
 import { useDebouncedCallback } from '../../hooks/use-debounced-callback';
 import { SEARCH_LIMIT, useLibraryData } from '../../hooks/use-library-data';
 import { isFiltered, type LibraryFilter } from '../../library-filter';
+import { rowUrl } from '../../library-rows';
 import { markFirstPaint, markOnce, markSearchResults } from '../../perf';
 import { describeError } from '../common/errors';
 import { Empty, ErrorNotice, Loading } from '../common/Notice';
@@ -62,11 +63,10 @@ export function Library({
     (i: number) => {
       const row = rowAt(i);
       if (!row) return;
-      const url = row.type === 'page' ? row.page.url : row.annotation.pageUrl;
       announce('Opening the page…');
-      void openAndReveal(url, row.type === 'annotation' ? row.annotation.id : null).then(r => {
+      void openAndReveal(rowUrl(row), row.kind === 'annotation' ? row.id : null).then(r => {
         if (!r.ok) announce(describeError(r.error, 'open the page'));
-        else if (row.type === 'annotation' && !r.value.revealed)
+        else if (row.kind === 'annotation' && !r.value.revealed)
           announce("The page opened, but the highlight couldn't be found on it.");
       });
     },
@@ -104,7 +104,12 @@ export function Library({
         count={data.count}
         rowHeight={ROW_HEIGHT}
         height={400}
-        renderRow={i => <LibraryRow row={rowAt(i)} titles={titles} />}
+        renderRow={i => {
+          const row = rowAt(i);
+          return (
+            <LibraryRow row={row} title={row?.kind === 'annotation' ? titles.get(row.pageUrl) : undefined} />
+          );
+        }}
         rowLabel={i => rowLabel(rowAt(i))}
         onActivate={open}
         onRangeChange={ensure}
