@@ -18,6 +18,8 @@ const W_TOTAL = W_QUOTE + W_PREFIX + W_SUFFIX + W_POS;
 export const SHORT_QUOTE = 8;
 /** How far (rendered chars) context may have moved away from the quote, e.g. by an inserted ad line. */
 export const CONTEXT_SLACK = 160;
+/** How far whole inserted blocks may push a context away (stacked ads, a note and a newsletter box). */
+const FAR_SLACK = 640;
 /** Similarity at the search limit (errors = half the context); unrelated text finds no match at all. */
 const CONTEXT_FLOOR = 0.5;
 /** Weight of context found near, but not adjacent to, the candidate. */
@@ -55,7 +57,7 @@ export function prefixEvidence(
   const plen = prefix.length;
   if (plen === 0) return start === 0 ? TIGHT : NONE;
   if (start >= plen && text.startsWith(prefix, start - plen)) return TIGHT;
-  const from = Math.max(0, start - plen - CONTEXT_SLACK);
+  const from = Math.max(0, start - plen - FAR_SLACK);
   const window = text.slice(from, start);
   if (window.length === 0) return NONE;
   const limit = Math.floor(plen / 2);
@@ -66,11 +68,16 @@ export function prefixEvidence(
     const gap = window.length - best.end;
     // Whole blocks between (an inserted ad or paragraph): the context ends a block and the candidate starts one.
     const blocks = !!isBreak && isBreak(start - 1) && isBreak(from + best.end - 1);
-    if (gap <= TIGHT_GAP || best.errors + (blocks ? 0 : gap) <= adjacent) {
+    if (
+      (gap <= CONTEXT_SLACK || blocks) &&
+      (gap <= TIGHT_GAP || best.errors + (blocks ? 0 : gap) <= adjacent)
+    ) {
       return evidence(1 - best.errors / plen, gap, blocks);
     }
   }
-  return adjacent > limit ? NONE : evidence(1 - adjacent / plen, 0, false);
+  const near = adjacent > limit ? NONE : evidence(1 - adjacent / plen, 0, false);
+  const split = isBreak ? splitPrefix(text, start, prefix, isBreak) : null;
+  return split && split.value > near.value ? split : near;
 }
 
 /** As prefixEvidence, for the stored suffix just after `end`. */
@@ -83,19 +90,85 @@ export function suffixEvidence(
   const slen = suffix.length;
   if (slen === 0) return end >= text.length ? TIGHT : NONE;
   if (text.startsWith(suffix, end)) return TIGHT;
-  const window = text.slice(end, end + slen + CONTEXT_SLACK);
+  const window = text.slice(end, end + slen + FAR_SLACK);
   if (window.length === 0) return NONE;
   const limit = Math.floor(slen / 2);
   const adjacent = anchoredDistance(suffix, text, end, 1, limit);
   let best: { start: number; errors: number } | null = null;
   for (const m of search(window, suffix, limit)) if (!best || m.start < best.start) best = m;
   if (best) {
+    const gap = best.start;
     const blocks = !!isBreak && isBreak(end) && isBreak(end + best.start);
-    if (best.start <= TIGHT_GAP || best.errors + (blocks ? 0 : best.start) <= adjacent) {
-      return evidence(1 - best.errors / slen, best.start, blocks);
+    if (
+      (gap <= CONTEXT_SLACK || blocks) &&
+      (gap <= TIGHT_GAP || best.errors + (blocks ? 0 : gap) <= adjacent)
+    ) {
+      return evidence(1 - best.errors / slen, gap, blocks);
     }
   }
-  return adjacent > limit ? NONE : evidence(1 - adjacent / slen, 0, false);
+  const near = adjacent > limit ? NONE : evidence(1 - adjacent / slen, 0, false);
+  const split = isBreak ? splitSuffix(text, end, suffix, isBreak) : null;
+  return split && split.value > near.value ? split : near;
+}
+
+/**
+ * Blocks inserted *inside* the stored context (the quote ends its paragraph, an ad follows, then the next
+ * paragraph): the suffix matches exactly up to a block boundary right after the candidate, and its rest
+ * starts a block further on. Counts as displaced context separated by whole blocks.
+ */
+function splitSuffix(
+  text: string,
+  end: number,
+  suffix: string,
+  isBreak: (off: number) => boolean,
+): Evidence | null {
+  let k = 0;
+  while (k < suffix.length && text.charCodeAt(end + k) === suffix.charCodeAt(k)) k++;
+  let cut = 0;
+  for (let i = k; i >= 1; i--) {
+    if (isBreak(end + i - 1)) {
+      cut = i;
+      break;
+    }
+  }
+  const rest = suffix.slice(cut);
+  if (cut === 0 || rest.trim().length === 0) return null;
+  const from = end + cut;
+  let best: { start: number; errors: number } | null = null;
+  const window = text.slice(from, from + rest.length + FAR_SLACK);
+  for (const m of search(window, rest, Math.floor(rest.length / 2)))
+    if (!best || m.start < best.start) best = m;
+  if (!best || !isBreak(from + best.start - 1)) return null;
+  return evidence(1 - best.errors / suffix.length, cut + best.start, true);
+}
+
+/** As splitSuffix, for a prefix whose last part is adjacent and whose rest ends a block further back. */
+function splitPrefix(
+  text: string,
+  start: number,
+  prefix: string,
+  isBreak: (off: number) => boolean,
+): Evidence | null {
+  const plen = prefix.length;
+  let k = 0;
+  while (k < plen && text.charCodeAt(start - 1 - k) === prefix.charCodeAt(plen - 1 - k)) k++;
+  let cut = 0;
+  for (let i = k; i >= 1; i--) {
+    if (isBreak(start - i)) {
+      cut = i;
+      break;
+    }
+  }
+  const rest = prefix.slice(0, plen - cut);
+  if (cut === 0 || rest.trim().length === 0) return null;
+  const to = start - cut;
+  const from = Math.max(0, to - rest.length - FAR_SLACK);
+  let best: { end: number; errors: number } | null = null;
+  for (const m of search(text.slice(from, to), rest, Math.floor(rest.length / 2))) {
+    if (!best || m.end > best.end) best = m;
+  }
+  if (!best || !isBreak(from + best.end)) return null;
+  return evidence(1 - best.errors / plen, cut + (to - from - best.end), true);
 }
 
 export interface Evidence {

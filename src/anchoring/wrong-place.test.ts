@@ -186,3 +186,47 @@ suite('span ends after edits beside the quote', () => {
     expect(where(root, sel)?.text).toBe(quote.replace('encouraging', 'recent'));
   });
 });
+
+suite('context pushed away by inserted blocks (right place, not orphan)', () => {
+  const PAGE = `<p>Nissan also showed the compact Sentra from Nissan.</p><p>The show opens to the public on Friday. Here are some of the highlights, model by model.</p><p>It was simple things like that that made him such a great leader.</p><p>"We all miss Steve so much," Cook said on stage.</p>`;
+  const AD =
+    '<div class="ad-slot"><span>ADVERTISEMENT · Story continues below</span><a>Sponsored: 7 ways to cut your energy bill</a></div>';
+  const NOTE =
+    '<p>Editor’s note: this article was updated with additional reporting and a correction to a date.</p>';
+
+  it('an ad inside the prefix (the quote starts mid-paragraph, the ad precedes the paragraph) and an edited word', () => {
+    const root = dom(PAGE);
+    const p = nth(root, 'p', 1);
+    const sel = describeIn(root, p, 'show opens to the public on Friday. Here are some of the highlights');
+    // eslint-disable-next-line no-unsanitized/method -- fixtures are string literals in this file
+    p.insertAdjacentHTML('beforebegin', AD);
+    replaceIn(p, 'highlights', 'regional');
+    expect(where(root, sel)?.text).toBe('show opens to the public on Friday. Here are some of the regional');
+  });
+
+  it('an ad inside the suffix (the quote ends its paragraph) and an edited word in a short quote', () => {
+    const root = dom(PAGE);
+    const p = nth(root, 'p', 2);
+    const sel = describeIn(root, p, 'made him such a great leader.');
+    // eslint-disable-next-line no-unsanitized/method -- fixtures are string literals in this file
+    p.insertAdjacentHTML('afterend', AD);
+    replaceIn(p, 'such', 'recent');
+    expect(where(root, sel)?.text).toBe('made him recent a great leader.');
+  });
+
+  it('stacked insertions (an ad and a note) between the quote and its suffix, with an edited word', () => {
+    const root = dom(PAGE);
+    const p = nth(root, 'p', 1);
+    const sel = describeIn(
+      root,
+      p,
+      'The show opens to the public on Friday. Here are some of the highlights, model by model.',
+    );
+    // eslint-disable-next-line no-unsanitized/method -- fixtures are string literals in this file
+    p.insertAdjacentHTML('afterend', AD + NOTE);
+    replaceIn(p, 'public', 'press');
+    expect(where(root, sel)?.text).toBe(
+      'The show opens to the press on Friday. Here are some of the highlights, model by model.',
+    );
+  });
+});
