@@ -45,6 +45,8 @@ export function votes(s: Signals): Vote[] {
   else if (m >= 50) add(-1, `only ${num(m)} words of paragraph text`);
   else add(-2.5, `only ${num(m)} words of paragraph text`);
   const strong = storyLike && !!b && b.words >= 250;
+  // One headline right above the story block: the shape of an article page.
+  if (storyLike && b && b.headline && b.pageH1 <= 2 && m >= 100) add(0.6, 'a headline over the main block');
   if (strong && b) {
     if (b.linkDensity < 0.2) add(0.5, `${pct(b.linkDensity)} link text in the main block`);
     if (b.teasers >= 6) add(-1, `${b.teasers} headline teasers in the main block`);

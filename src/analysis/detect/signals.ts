@@ -53,6 +53,10 @@ export interface MainBlock {
   articles: number;
   /** h1 headings inside the block. */
   h1: number;
+  /** An h1 inside or right beside the block (see Walk.headline). */
+  headline: boolean;
+  /** All h1 headings on the page. */
+  pageH1: number;
 }
 
 export const NEGATIVE_LD = new Set([
@@ -131,7 +135,7 @@ export function readSignals(doc: Document, url: string, deadline = Infinity, now
   s.linkDensity = w.body.text > 0 ? w.body.link / w.body.text : 0;
   s.teasers = w.body.teasers;
   s.articles = w.body.articles;
-  if (w.main) s.main = mainBlock(w.main, w.body);
+  if (w.main) s.main = mainBlock(w.main, w.body, w.headline);
   const inputs = body.getElementsByTagName('input');
   for (let i = 0; i < inputs.length && i < 500; i++) {
     const inp = inputs[i];
@@ -148,7 +152,7 @@ export function readSignals(doc: Document, url: string, deadline = Infinity, now
   return s;
 }
 
-function mainBlock(m: BlockStats, body: BlockStats): MainBlock {
+function mainBlock(m: BlockStats, body: BlockStats, headline: boolean): MainBlock {
   return {
     words: words(m.para),
     paras: m.paras,
@@ -157,5 +161,7 @@ function mainBlock(m: BlockStats, body: BlockStats): MainBlock {
     teasers: m.teasers,
     articles: m.articles,
     h1: m.h1,
+    headline,
+    pageH1: body.h1,
   };
 }

@@ -47,13 +47,15 @@ const CHROME = new Set([
 ]);
 /** Class / id words of furniture (Readability's "unlikely candidates", shortened); `OK_NAME` overrides. */
 const FURNITURE_NAME =
-  /comment|disqus|sidebar|footer|related|recommend|teaser|promo|share|social|newsletter|widget|menu|breadcrumb|popup|modal|cookie|banner|sponsor|advert|\bads?\b|masthead|skyscraper|more-stories|trending|most-popular|signup|subscribe/i;
+  /comment|disqus|sidebar|footer|related|recommend|teaser|promo|share|social|newsletter|widget|menu|breadcrumb|popup|modal|cookie|banner|sponsor|advert|\bads?\b|masthead|skyscraper|more-stories|trending|most-popular|signup|subscribe|consent|onetrust|gdpr/i;
 const OK_NAME = /article|body|content|main|story|entry|prose|text|post-?body|column/i;
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
+const CJK_ALL = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
 /** A paragraph: a block whose own non-link text reaches a sentence or so. */
 const PARA_CHARS = 80;
 
 export interface BlockStats {
-  /** Visible text characters (whitespace collapsed) in the subtree. */
+  /** Visible text characters (whitespace collapsed, CJK weighted x3) in the subtree. */
   text: number;
   /** Of those, characters inside links and buttons. */
   link: number;
@@ -73,6 +75,8 @@ export interface Walk {
   /** The main content block's figures, or null when the page has no paragraph at all. */
   main: BlockStats | null;
   mainEl: Element | null;
+  /** An h1 sits inside the main block or shortly before it (see `headlineOver`). */
+  headline: boolean;
   /** Words of non-link text in the largest group of sibling paragraphs (see `cohesiveMass`). */
   cohesive: number;
   truncated: boolean;
@@ -86,19 +90,23 @@ interface Node_ {
   /** Own (not descendants') text of this block: non-link and link characters. */
   ownText: number;
   ownLink: number;
-  /** Inside chrome or furniture: its paragraphs do not count. */
+  /** Inside chrome (nav, header, footer, aside, form, headings): its paragraphs do not count. */
   chrome: boolean;
+  /** Its class or id names furniture (comments, sidebar, related, ...). */
+  furniture: boolean;
 }
 
 const zero = (): BlockStats => ({ text: 0, link: 0, para: 0, paras: 0, teasers: 0, articles: 0, h1: 0 });
 
 interface Frame {
   el: Element;
-  /** Index of the element in `nodes`. */
-  idx: number;
-  /** Index of the block that owns this element's inline text. */
-  block: number;
+  /** Index of the parent element in `nodes`. */
+  parent: number;
+  /** Index of the block that owns the parent's inline text. */
+  parentBlock: number;
+  /** Inside a link or button. */
   inLink: boolean;
+  /** The parent is chrome. */
   chrome: boolean;
 }
 
@@ -109,14 +117,38 @@ interface Frame {
 const OTHER_WEIGHT = 0.3;
 
 export function walk(body: Element, maxNodes: number, deadline: number, now: () => number): Walk {
-  const nodes: Node_[] = [{ el: body, parent: -1, s: zero(), ownText: 0, ownLink: 0, chrome: false }];
-  const stack: Frame[] = [{ el: body, idx: 0, block: 0, inLink: false, chrome: false }];
+  const nodes: Node_[] = [];
+  const stack: Frame[] = [{ el: body, parent: -1, parentBlock: -1, inLink: false, chrome: false }];
+  const h1s: number[] = [];
+  const kids: Frame[] = [];
   let seen = 0;
   let truncated = false;
   let timedOut = false;
+  // Depth-first in document order: a node's index is taken when it is popped, and its children are
+  // pushed in reverse, so `nodes` is in pre-order (the headline test measures text between indices).
   outer: while (stack.length) {
     const f = stack.pop()!;
-    for (let n = f.el.firstChild; n; n = n.nextSibling) {
+    const el = f.el;
+    const tag = el.localName;
+    const idx = nodes.length;
+    const chrome = f.chrome || CHROME.has(tag);
+    let furniture = false;
+    if (!chrome && !INLINE.has(tag) && idx > 0) {
+      const name = `${el.getAttribute('class') ?? ''} ${el.id}`;
+      furniture = name.length > 1 && FURNITURE_NAME.test(name) && !OK_NAME.test(name);
+    }
+    const s = zero();
+    if (tag === 'article') s.articles = 1;
+    else if (tag === 'h1') {
+      s.h1 = 1;
+      if (h1s.length < 4) h1s.push(idx);
+    } else if ((tag === 'h2' || tag === 'h3' || tag === 'h4') && (f.inLink || el.querySelector('a')))
+      s.teasers = 1;
+    nodes.push({ el, parent: f.parent, s, ownText: 0, ownLink: 0, chrome, furniture });
+    // Inline elements hand their text to the enclosing block; everything else is its own block.
+    const block = INLINE.has(tag) && f.parentBlock >= 0 ? f.parentBlock : idx;
+    kids.length = 0;
+    for (let n = el.firstChild; n; n = n.nextSibling) {
       if (++seen > maxNodes) {
         truncated = true;
         break outer;
@@ -128,45 +160,72 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
       if (n.nodeType === 3) {
         const v = n.nodeValue ?? '';
         if (!/\S/.test(v)) continue;
-        const len = v.replace(/\s+/g, ' ').trim().length;
-        const b = nodes[f.block]!;
+        let len = v.replace(/\s+/g, ' ').trim().length;
+        // A CJK character carries about a word: weigh it like 3 Latin characters, so that the
+        // thresholds (in ~6-character words) mean the same amount of story in every script.
+        if (CJK.test(v)) len += 2 * (v.match(CJK_ALL)?.length ?? 0);
+        const b = nodes[block]!;
         if (f.inLink) b.ownLink += len;
         else b.ownText += len;
         continue;
       }
       if (n.nodeType !== 1) continue;
-      const el = n as Element;
-      const tag = el.localName;
-      if (SKIP.has(tag)) continue;
-      const idx = nodes.length;
-      const inLink = f.inLink || tag === 'a' || tag === 'button';
-      let chrome = f.chrome || CHROME.has(tag);
-      if (!chrome && !INLINE.has(tag)) {
-        const name = `${el.getAttribute('class') ?? ''} ${el.id}`;
-        if (name.length > 1 && FURNITURE_NAME.test(name) && !OK_NAME.test(name)) chrome = true;
-      }
-      const s = zero();
-      if (tag === 'article') s.articles = 1;
-      else if (tag === 'h1') s.h1 = 1;
-      else if ((tag === 'h2' || tag === 'h3' || tag === 'h4') && (inLink || el.querySelector('a')))
-        s.teasers = 1;
-      nodes.push({ el, parent: f.idx, s, ownText: 0, ownLink: 0, chrome });
-      // Inline elements hand their text to the enclosing block; everything else is its own block.
-      const block = INLINE.has(tag) ? f.block : idx;
-      stack.push({ el, idx, block, inLink, chrome });
+      const child = n as Element;
+      const ctag = child.localName;
+      if (SKIP.has(ctag)) continue;
+      kids.push({
+        el: child,
+        parent: idx,
+        parentBlock: block,
+        inLink: f.inLink || ctag === 'a' || ctag === 'button',
+        chrome,
+      });
     }
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
   // Children come after their parents in `nodes`: one backward pass sums every subtree.
+  const isPara = (x: Node_): boolean => !x.chrome && x.ownText >= PARA_CHARS && x.ownLink < x.ownText * 0.5;
   for (let i = nodes.length - 1; i >= 0; i--) {
     const x = nodes[i]!;
     const s = x.s;
     s.text += x.ownText + x.ownLink;
     s.link += x.ownLink;
-    if (!x.chrome && x.ownText >= PARA_CHARS && x.ownLink < x.ownText * 0.5) {
+    if (isPara(x)) {
       s.para += x.ownText;
       s.paras++;
     }
     if (x.parent >= 0) add(nodes[x.parent]!.s, s);
+  }
+  // Furniture by name (comment threads, sidebars, related stories) loses its paragraphs, unless it
+  // holds most of the page's: then the name belongs to a layout wrapper ("container-with-sidebar",
+  // "js-social-anchor") and the story is inside it.
+  const total = nodes[0]!.s.para;
+  const excluded = new Uint8Array(nodes.length);
+  let any = false;
+  for (let i = 1; i < nodes.length; i++) {
+    const x = nodes[i]!;
+    if (excluded[x.parent] || (x.furniture && x.s.para > 0 && x.s.para <= total * 0.5)) {
+      excluded[i] = 1;
+      any = true;
+    }
+  }
+  if (any) {
+    for (const x of nodes) {
+      x.s.para = 0;
+      x.s.paras = 0;
+    }
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const x = nodes[i]!;
+      if (!excluded[i] && isPara(x)) {
+        x.s.para += x.ownText;
+        x.s.paras++;
+      }
+      if (x.parent >= 0) {
+        const p = nodes[x.parent]!.s;
+        p.para += x.s.para;
+        p.paras += x.s.paras;
+      }
+    }
   }
   let best = -1;
   let bestScore = 0;
@@ -179,14 +238,34 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
       best = i;
     }
   }
+  const headline = best >= 0 && h1s.some(h => headlineOver(nodes, h, best));
   return {
     body: nodes[0]!.s,
+    headline,
     main: best >= 0 ? nodes[best]!.s : null,
     mainEl: best >= 0 ? nodes[best]!.el : null,
-    cohesive: cohesiveMass(nodes),
+    cohesive: cohesiveMass(nodes, excluded),
     truncated,
     timedOut,
   };
+}
+
+/** Text (chars) allowed between a headline and its story: byline, date, share bar, lead image caption. */
+const HEADLINE_GAP = 1500;
+
+/**
+ * Whether the h1 at `h` heads the block at `main`: it lies inside the block, or ends at most
+ * HEADLINE_GAP characters of text before the block starts (in document order; `nodes` is in pre-order,
+ * so the text between is the own text of the nodes between the two indices).
+ */
+function headlineOver(nodes: Node_[], h: number, main: number): boolean {
+  if (h > main) {
+    for (let i = h, k = 0; i >= 0 && k < 40; i = nodes[i]!.parent, k++) if (i === main) return true;
+    return false;
+  }
+  let gap = -nodes[h]!.s.text;
+  for (let i = h; i < main && gap <= HEADLINE_GAP; i++) gap += nodes[i]!.ownText + nodes[i]!.ownLink;
+  return gap <= HEADLINE_GAP;
 }
 
 function add(into: BlockStats, s: BlockStats): void {
@@ -206,12 +285,12 @@ function add(into: BlockStats, s: BlockStats): void {
  * block in the grandparent; only link-poor blocks of a sentence or more under a parent without
  * headings count, so a list of teaser cards (a linked heading and a blurb each) does not add up.
  */
-function cohesiveMass(nodes: Node_[]): number {
+function cohesiveMass(nodes: Node_[], excluded: Uint8Array): number {
   const mass = new Map<number, number>();
   const linkMass = new Map<number, number>();
   for (let i = 1; i < nodes.length; i++) {
     const x = nodes[i]!;
-    if (x.chrome || x.ownText + x.ownLink === 0) continue;
+    if (x.chrome || excluded[i] || x.ownText + x.ownLink === 0) continue;
     const key = x.el.localName === 'p' ? x.parent : i;
     mass.set(key, (mass.get(key) ?? 0) + x.ownText);
     linkMass.set(key, (linkMass.get(key) ?? 0) + x.ownLink);
