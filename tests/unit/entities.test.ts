@@ -76,4 +76,12 @@ describe('entities', () => {
   it('does not read shouted table rows as names', () => {
     expect(ents('HD THE HOME DEPOT INC. 225.86 -12.99').filter(e => e.kind !== 'place')).toEqual([]);
   });
+  it('reads a team named in full after "the <team>" as an organisation, and camel-case products not as people', () => {
+    const t =
+      'The Los Angeles Lakers won again. It was the Lakers who scored. Apple AirPods sold out, and AirPods are back.';
+    const e = ents(t);
+    expect(e.find(x => x.name === 'Los Angeles Lakers')?.kind).toBe('organization');
+    expect(e.find(x => x.name === 'Apple AirPods' && x.kind === 'person')).toBeUndefined();
+    expect(get('Mr. Trump spoke, then Trump left.', 'Mr. Trump')?.mentions).toBe(2);
+  });
 });

@@ -47,6 +47,8 @@ const NOT_ACRONYM = new Set(
   ),
 );
 const MAX_ROLE_WORDS = 5;
+/** A word shaped like part of a person's name: "Kuo", "Ming-Chi", "O'Brien", "McDonald"; not "AirPods". */
+const NAME_WORD = /^(?:Mc|Mac|De|Di|Da|La|Le)?\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*(?:['’]s|\.)?$/u;
 
 const isAcronym = (t: string): boolean =>
   /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u.test(t) && !NOT_ACRONYM.has(t);
@@ -250,8 +252,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
       }
     }
     if (ws.every(w => DEMONYMS.has(w))) continue;
-    const personish =
-      run.length <= 3 && run.every(w => /^\p{Lu}[\p{Ll}'’-]/u.test(w.t) && !CONNECTORS.has(w.l));
+    const personish = run.length <= 3 && run.every(w => NAME_WORD.test(w.t) && !CONNECTORS.has(w.l));
     const first = run[0]!.i;
     if (run.length <= 4 && orgIntroBefore(toks, first)) {
       add(name, 'organization', s0);
@@ -328,7 +329,9 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
   for (const p of pending) {
     if (!p.name.includes(' ')) continue;
     const sur = p.name.split(' ').pop()!.toLowerCase();
-    if (surnames.has(sur) || singles.has(sur)) add(p.name, 'person', p.s);
+    // "Los Angeles Lakers" when "the Lakers" was already read as a team.
+    if (sur.endsWith('s') && byKey.has('organization:' + sur)) add(p.name, 'organization', p.s);
+    else if (surnames.has(sur) || singles.has(sur)) add(p.name, 'person', p.s);
   }
   for (const p of pending) {
     if (p.name.includes(' ')) continue;
