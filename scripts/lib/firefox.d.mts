@@ -38,6 +38,10 @@ export declare function openTab(bidi: BiDi, url: string): Promise<string>;
 export declare function openExtensionPage(bidi: BiDi, uuid: string, path: string): Promise<string>;
 export declare function backgroundState(bidi: BiDi, addonId: string): Promise<string>;
 export declare function terminateBackground(bidi: BiDi, addonId: string): Promise<string>;
+export declare function consoleErrors(
+  bidi: BiDi,
+  sourcePrefix: string,
+): Promise<{ source: string; message: string }[]>;
 export declare function reload(bidi: BiDi, context: string): Promise<void>;
 export declare function screenshot(bidi: BiDi, context: string, path: string): Promise<void>;
 export declare function evaluate<A extends unknown[], R>(

@@ -327,6 +327,29 @@ export function terminateBackground(bidi, addonId) {
   );
 }
 
+/**
+ * Errors (not warnings or infos) in the Browser Console whose source starts with `sourcePrefix`, e.g.
+ * `moz-extension://<uuid>/`: uncaught exceptions of the extension's pages, event page and content scripts.
+ * Needs systemAccess.
+ */
+export function consoleErrors(bidi, sourcePrefix) {
+  return inChrome(
+    bidi,
+    prefix => {
+      /* global Ci */
+      const out = [];
+      for (const m of Services.console.getMessageArray() ?? []) {
+        if (!(m instanceof Ci.nsIScriptError)) continue;
+        const nonError = Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag;
+        if (m.flags & nonError || !m.sourceName.startsWith(prefix)) continue;
+        out.push({ source: `${m.sourceName}:${m.lineNumber}`, message: m.errorMessage });
+      }
+      return out;
+    },
+    sourcePrefix,
+  );
+}
+
 /** Reload the tab and wait for its load event. */
 export async function reload(bidi, context) {
   await bidi.send('browsingContext.reload', { context, wait: 'complete' });

@@ -25,6 +25,7 @@ import {
   installExtension,
   launchFirefox,
   backgroundState,
+  consoleErrors,
   mouseClick,
   mouseDrag,
   openExtensionPage,
@@ -220,6 +221,8 @@ describe.skipIf(!executable)(title, () => {
     // A pinned moz-extension:// host and system access, so the test can open popup.html in a tab.
     ff = await launchFirefox(repoRoot, { extensionUuids: { [addonId]: uuid }, systemAccess: true });
     expect(await installExtension(ff.bidi, extensionDir)).toBe(addonId);
+    // The popup in a tab: the tests ask the event page through it (an extension sender) what is stored.
+    popup = await openExtensionPage(ff.bidi, uuid, 'popup.html');
   });
 
   afterAll(async () => {
@@ -251,6 +254,9 @@ describe.skipIf(!executable)(title, () => {
     await expect
       .poll(() => highlightTexts(ff.bidi, tab, 'yellow'), { timeout: 5000 })
       .toEqual([MOUSE_PHRASE]);
+    await expect
+      .poll(async () => (await storedOnPage()).map(a => a.color), { timeout: 10_000 })
+      .toEqual(['yellow']);
   });
 
   it('keyboard: Tab into the toolbar, ArrowRight, Enter: green highlight', async () => {
@@ -260,11 +266,14 @@ describe.skipIf(!executable)(title, () => {
       .poll(() => highlightTexts(ff.bidi, tab, 'green'), { timeout: 5000 })
       .toEqual([KEYBOARD_PHRASE]);
     expect(await highlightTexts(ff.bidi, tab, 'yellow')).toEqual([MOUSE_PHRASE]);
+    // The save is asynchronous: wait for it, or a tab opened next could read the store before it lands.
+    await expect
+      .poll(async () => (await storedOnPage()).map(a => a.color).sort(), { timeout: 10_000 })
+      .toEqual(['green', 'yellow']);
   });
 
   it('a new tab and a reload: both highlights come back from the background store', async () => {
-    // A second tab first: its fresh content script can only learn the highlights from the background's
-    // IndexedDB, and polling it also waits out the asynchronous save without a fixed delay.
+    // A fresh content script in a second tab can only learn the highlights from the background's IndexedDB.
     const both = async (context: string) => ({
       yellow: await highlightTexts(ff.bidi, context, 'yellow'),
       green: await highlightTexts(ff.bidi, context, 'green'),
@@ -281,7 +290,8 @@ describe.skipIf(!executable)(title, () => {
   });
 
   it('the popup (in a tab) lists both highlights; the event page answers from IndexedDB', async () => {
-    popup = await openExtensionPage(ff.bidi, uuid, 'popup.html');
+    // Opened before the highlights were made: reload it, as a user opens the popup afresh.
+    await reload(ff.bidi, popup);
     const stored = (await storedOnPage()).map(a => ({ color: a.color, kind: a.kind, orphaned: a.orphaned }));
     expect(stored).toEqual(
       expect.arrayContaining([
@@ -383,5 +393,9 @@ describe.skipIf(!executable)(title, () => {
     await expect.poll(() => highlightTexts(ff.bidi, spa, 'blue'), { timeout: 5000 }).toEqual([second]);
     expect(await highlightTexts(ff.bidi, spa, 'yellow')).toEqual([]);
     await ff.bidi.send('browsingContext.close', { context: spa });
+  });
+
+  it('the Browser Console holds no uncaught error from the extension (pages, event page, content scripts)', async () => {
+    expect(await consoleErrors(ff.bidi, `moz-extension://${uuid}/`)).toEqual([]);
   });
 });
