@@ -127,7 +127,7 @@ export const COMMON_CAPS = new Set([
     'october|november|december|chapter|section|page|getty|images|ap|afp|file|click|subscribe|' +
     'advertisement|watch|see|follow|sources|officials|analysts|experts|critics|residents|witnesses|' +
     'police|authorities|investigators|researchers|scientists|doctors|lawmakers|democrats|republicans|' +
-    'people|fans|users|students|parents'
+    'people|fans|users|students|parents|thanks|hey|well|summary'
   ).split('|'),
 ]);
 

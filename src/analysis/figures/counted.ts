@@ -11,8 +11,7 @@ const STOP = new Set(
   (
     FUNCTION_WORDS +
     ' ' +
-    'nor whom whose is are was were be been being has have had will would could can might must shall ' +
-    'should do does did than per your until into between through against among including up down out off ' +
+    'nor whom whose will can than per your until into between through against among including up down out off ' +
     'less already ago later earlier say like any same own very too much few across around via amid ' +
     'toward towards onto upon within without beyond behind above below near worth et de des du la le les ' +
     'und der die das den dem von mit für zu im y el los las en'
