@@ -16,7 +16,7 @@ import { extractFigures } from './figures/index';
 import { extractEntities } from './entities/index';
 import { BudgetExceeded, extractBodySteps, type BodyResult } from './body/index';
 import { EMPTY_TEXT_MAP } from './body/text-map';
-import { summarize } from './summary';
+import { summarizeSteps } from './summary';
 import { runToEnd, WALL_CLOCK, type Steps, type WorkClock } from './steps';
 
 export interface AnalyzeOptions {
@@ -188,9 +188,12 @@ export function* analysisSteps(
     yield;
 
     step = 'summary';
-    analysis.summary = summarize(body.text, { title, blocks: body.blocks, figures: analysis.figures }).map(
-      s => s.text,
-    );
+    const summary = yield* summarizeSteps(body.text, {
+      title,
+      blocks: body.blocks,
+      figures: analysis.figures,
+    });
+    analysis.summary = summary.map(s => s.text);
     timings.summary = lap();
   } catch (e) {
     const budget = e instanceof BudgetExceeded;

@@ -7,6 +7,7 @@
 import type { TextBlock } from './figures/index';
 import type { Figure } from './types';
 import { splitSentences, type SentenceSpan } from './sentences';
+import { runToEnd, type Steps } from './steps';
 
 export interface SummaryOptions {
   title?: string | null;
@@ -50,10 +51,12 @@ function wordCount(s: string): number {
 }
 
 /** Sentences of the text's paragraphs, lists and quotes (headings and captions are left out). */
-function candidateSentences(text: string, blocks: TextBlock[] | undefined): SentenceSpan[] {
+function* candidateSentences(text: string, blocks: TextBlock[] | undefined): Steps<SentenceSpan[]> {
   if (!blocks || blocks.length === 0) return splitSentences(text);
   const out: SentenceSpan[] = [];
-  for (const b of blocks) {
+  for (let k = 0; k < blocks.length; k++) {
+    if ((k & 31) === 31) yield;
+    const b = blocks[k]!;
     if (b.kind === 'heading' || b.kind === 'caption') continue;
     for (const s of splitSentences(text.slice(b.start, b.end))) {
       out.push({ start: s.start + b.start, end: s.end + b.start, text: s.text });
@@ -63,17 +66,24 @@ function candidateSentences(text: string, blocks: TextBlock[] | undefined): Sent
 }
 
 export function summarize(text: string, opts: SummaryOptions = {}): SentenceSpan[] {
+  return runToEnd(summarizeSteps(text, opts));
+}
+
+/** summarize as resumable steps (see steps.ts): offers to pause every few dozen blocks or sentences. */
+export function* summarizeSteps(text: string, opts: SummaryOptions = {}): Steps<SentenceSpan[]> {
   if (!text) return [];
-  const all = candidateSentences(text, opts.blocks);
+  const all = yield* candidateSentences(text, opts.blocks);
   const cands: Candidate[] = [];
-  all.forEach((s, index) => {
+  for (let index = 0; index < all.length; index++) {
+    if ((index & 63) === 63) yield;
+    const s = all[index]!;
     const w = wordCount(s.text);
     // Fragments and run-ons make poor summary lines.
-    if (w < 6 || w > 70) return;
+    if (w < 6 || w > 70) continue;
     // A summary line must stand alone: not a question, not ending mid-thought.
-    if (/[?:]$/.test(s.text)) return;
+    if (/[?:]$/.test(s.text)) continue;
     cands.push({ ...s, index, terms: terms(s.text), score: 0 });
-  });
+  }
   if (cands.length === 0) return [];
   const max = opts.max ?? (all.length <= 12 ? 3 : all.length <= 40 ? 4 : 5);
 
@@ -90,7 +100,10 @@ export function summarize(text: string, opts: SummaryOptions = {}): SentenceSpan
   const titleTerms = new Set(terms(opts.title ?? ''));
   const figureStarts = (opts.figures ?? []).filter(f => f.key || f.score > 0).map(f => f.start);
 
-  for (const c of cands) {
+  yield;
+  for (let k = 0; k < cands.length; k++) {
+    if ((k & 63) === 63) yield;
+    const c = cands[k]!;
     const tf = new Map<string, number>();
     for (const t of c.terms) tf.set(t, (tf.get(t) ?? 0) + idf(t));
     let dot = 0;
@@ -111,6 +124,7 @@ export function summarize(text: string, opts: SummaryOptions = {}): SentenceSpan
     c.score = 0.4 * centrality + 0.25 * position + 0.15 * titleOverlap + 0.2 * hasFigure;
   }
 
+  yield;
   // Best first, skipping near-duplicates of a chosen line; then back to document order.
   const chosen: Candidate[] = [];
   for (const c of [...cands].sort((a, b) => b.score - a.score)) {
