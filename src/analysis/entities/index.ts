@@ -196,6 +196,20 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     if (!run.length) continue;
     const ab = abbreviationAfter(toks, j, isAcronym);
     if (ab >= 0) skip.add(ab);
+    // "Pittsburgh Brock Nelson": a place or organisation before a two-word name is its own entity.
+    if (
+      run.length === 3 &&
+      !run.some(w => ROLES.has(w.l)) &&
+      run.slice(1).every(w => NAME_WORD.test(w.t)) &&
+      !classify(run.map(w => w.t).join(' '))
+    ) {
+      const head = stripPoss(run[0]!.t);
+      const k = classify(head);
+      if (k) {
+        add(head, k, run[0]!.s);
+        run.shift();
+      }
+    }
     const ws = run.map(w => stripPoss(w.l));
     const s0 = run[0]!.s;
     // Role inside the run: [modifiers] ROLE [Name].
