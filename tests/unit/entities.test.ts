@@ -84,4 +84,10 @@ describe('entities', () => {
     expect(e.find(x => x.name === 'Apple AirPods' && x.kind === 'person')).toBeUndefined();
     expect(get('Mr. Trump spoke, then Trump left.', 'Mr. Trump')?.mentions).toBe(2);
   });
+  it('splits a place before a two-word name off the name', () => {
+    const t = 'Former U.S. envoy to Ukraine Kurt Volker testified. Volker said little.';
+    expect(get(t, 'Kurt Volker')?.kind).toBe('person');
+    expect(get(t, 'Ukraine')?.kind).toBe('place');
+    expect(ents(t).find(e => e.name.includes('Ukraine Kurt'))).toBeUndefined();
+  });
 });
