@@ -25,7 +25,8 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, requireChromium, tempDir } from '../scripts/lib/chromium.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const EXT = resolve(ROOT, 'dist/chrome');
+// POPUP_BENCH_EXT: measure another build of the extension (e.g. one with a change not yet integrated).
+const EXT = resolve(ROOT, process.env.POPUP_BENCH_EXT ?? 'dist/chrome');
 const N_ANNOTATIONS = Number(process.env.POPUP_BENCH_N ?? 10_000);
 const N_PAGES = 200;
 const OPEN_RUNS = 12;
@@ -126,6 +127,9 @@ const f1 = (n: number) => n.toFixed(1);
 type Call = (type: string, ...args: unknown[]) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
 
 async function main() {
+  const loadAtStart = loadavg()
+    .map(x => x.toFixed(1))
+    .join(' / ');
   const chromium = requireChromium();
   const version = execFileSync(chromium, ['--version'], { encoding: 'utf8' }).trim();
   // A private copy of the build: other work in the same tree may rebuild dist/ mid-run.
@@ -233,13 +237,15 @@ async function main() {
       ['stats', []],
       ['listPages', [{ limit: 1000, sort: 'updated' }]],
       ['search', [{ q: 'missile', limit: 200 }]],
+      ['search', [{ q: 'missile', limit: 200, shape: 'rows' }]],
     ];
     const out: Record<string, number[]> = {};
     for (let r = 0; r < 5; r++)
       for (const [type, args] of cases) {
         const t = performance.now();
         await chrome.runtime.sendMessage({ gleaner: 1, type, args });
-        (out[type] ??= []).push(performance.now() - t);
+        const name = (args[0] as { shape?: string } | undefined)?.shape === 'rows' ? 'search (rows)' : type;
+        (out[name] ??= []).push(performance.now() - t);
       }
     return out;
   });
@@ -373,7 +379,11 @@ async function main() {
     for (let r = 0; r < 2; r++)
       for (const q of words) {
         const t = performance.now();
-        await chrome.runtime.sendMessage({ gleaner: 1, type: 'search', args: [{ q, limit: 200 }] });
+        await chrome.runtime.sendMessage({
+          gleaner: 1,
+          type: 'search',
+          args: [{ q, limit: 200, shape: 'rows' }],
+        });
         out.push(performance.now() - t);
       }
     return out;
@@ -387,9 +397,9 @@ async function main() {
   const md = `## Popup
 
 Date: ${new Date().toISOString().slice(0, 10)}. Node ${process.version}, ${version}, headless, 400 x 600.
-Machine: ${process.env.POPUP_BENCH_MACHINE ?? 'shared'}, load average at the end of the run ${load} (1/5/15 min) on ${availableParallelism()} cores:
+Machine: ${process.env.POPUP_BENCH_MACHINE ?? 'shared'}, load average at the start ${loadAtStart} and at the end of the run ${load} (1/5/15 min) on ${availableParallelism()} cores:
 absolute times are inflated by the load; the ratios against the baselines of the same run are the comparable figures.
-Library: ${count.toLocaleString('en')} annotations on ${N_PAGES} pages (generated; ${storageNote}).
+${process.env.POPUP_BENCH_EXT ? `Extension build measured: ${process.env.POPUP_BENCH_EXT}${process.env.POPUP_BENCH_NOTE ? ` (${process.env.POPUP_BENCH_NOTE})` : ''}.\n` : ''}Library: ${count.toLocaleString('en')} annotations on ${N_PAGES} pages (generated; ${storageNote}).
 ${OPEN_RUNS} popup openings per case after one warm-up, ${SETTLE_MS / 1000} s apart; keystroke-to-results over ${keyToPaint.length} single keystrokes.
 
 **First meaningful paint** = the \`gleaner:fmp\` mark: the task after the first animation frame that follows the DOM
@@ -416,13 +426,15 @@ before any popup overhead: ${((naiveResult.fetchMs + naiveResult.renderMs) / med
 |---|---:|---:|---|
 | keystroke -> results painted | ${f1(median(keyToPaint))} ms | ${f1(pct(keyToPaint, 95))} ms | <= 30 ms: ${median(keyToPaint) <= 30 ? 'met' : 'NOT met'} |
 | keystroke -> results in the DOM | ${f1(median(keyToCommit))} ms | ${f1(pct(keyToCommit, 95))} ms | |
-| bare search round trip from the popup (baseline, floor) | ${f1(median(roundTrips))} ms | ${f1(pct(roundTrips, 95))} ms | |
+| bare search round trip from the popup, same 'rows' search (baseline, floor) | ${f1(median(roundTrips))} ms | ${f1(pct(roundTrips, 95))} ms | |
 
 The search box runs a lone keystroke at once and collapses a burst into one trailing search 80 ms after the last key,
 so while typing fast the list follows the typing with up to 80 ms of delay by design; this table is the single-key case.
 `;
-  mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(resolve(ROOT, 'bench/results/popup.md'), md);
+  // POPUP_BENCH_OUT: write elsewhere (a trial build must not replace the results of the tree's own).
+  const out = resolve(ROOT, process.env.POPUP_BENCH_OUT ?? 'bench/results/popup.md');
+  mkdirSync(resolve(out, '..'), { recursive: true });
+  writeFileSync(out, md);
   console.log(md);
 }
 

@@ -4,11 +4,11 @@
  * query: one search call in the light 'rows' shape (stale replies are dropped by sequence number).
  * Rows are kept in their light form (../library-rows.ts).
  *
- * The fetch for a new query or filter starts in a layout effect, i.e. in the same task as the
- * render that saw the change: a passive effect would wait for the next frame, and that wait was a
- * third of keystroke-to-results.
+ * A search starts in a layout effect, i.e. in the same task as the render that saw the keystroke: a
+ * passive effect would wait for the next frame, and that wait was a third of keystroke-to-results.
+ * The list's first block waits for the first paint (see below).
  */
-import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CallError } from '../../shared/result';
 import type { Annotation, PageRecord } from '../../shared/types';
 import { libraryClient } from '../client';
@@ -81,10 +81,11 @@ export function useLibraryData(filter: LibraryFilter) {
     [filter.site, filter.tag, filter.color, filter.from, filter.to, filter.show],
   );
 
+  const listSeq = useRef(-1);
   useLayoutEffect(() => {
     const mySeq = ++seq.current;
     if (!q) {
-      void fetchBlock(0, mySeq);
+      listSeq.current = mySeq; // fetched by the passive effect below
       return;
     }
     void libraryClient
@@ -106,6 +107,13 @@ export function useLibraryData(filter: LibraryFilter) {
         setData({ status: 'ready', count: i, mode: 'search', query: q });
       });
     // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q, fetchBlock, attempt]);
+
+  // The list's first block is asked for after the first paint, not in the commit: on opening, the
+  // cached head is on screen already, and a page's first message to the worker also sets up its
+  // runtime bindings, which would delay that paint. Searches (above) go out at once.
+  useEffect(() => {
+    if (!q && listSeq.current === seq.current) void fetchBlock(0, seq.current);
   }, [q, fetchBlock, attempt]);
 
   /** Make sure the rows [start, end) are loaded (list mode). */
