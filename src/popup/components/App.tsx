@@ -65,7 +65,7 @@ export function App({ search = location.search }: { search?: string }) {
         <h1>Gleaner</h1>
         <Tabs tabs={TABS} selected={view} onSelect={setView} label="Gleaner views" />
       </header>
-      <div class="panel" {...tabpanelProps(view)}>
+      <div class={`panel panel-${view}`} {...tabpanelProps(view)}>
         {view === 'page' && (
           <ThisPage
             state={state}
