@@ -137,7 +137,10 @@ export interface SlicedBuildOptions {
   stale?: () => boolean;
 }
 
-/** Nodes walked between two shouldYield() calls (a clock read per node would cost more than the walk). */
+/**
+ * Work between two shouldYield() calls, in units of one node or 32 characters of text (the walk's cost is
+ * mostly per character: a page of long paragraphs has few nodes). About 8,000 characters, ~1-3 ms.
+ */
 const WALK_CHECK = 256;
 
 /** A DOM point inside a Text node. */
@@ -182,7 +185,7 @@ export class TextIndex {
 
   /**
    * The same walk cut into slices, so a long page never blocks its main thread for the whole build: after
-   * every WALK_CHECK nodes `o.shouldYield()` is asked, and when it says so the walk awaits `o.yieldFn()`.
+   * WALK_CHECK units of work (nodes and text) `o.shouldYield()` is asked, and when it says so the walk awaits `o.yieldFn()`.
    * After each pause `o.stale()` is asked; when the subtree changed meanwhile the half-built index is
    * discarded and null is returned (the caller starts again or builds synchronously). The result equals
    * build(root) on the same DOM.
@@ -410,17 +413,22 @@ class Builder {
     } else this.next = root.firstChild;
   }
 
-  /** Walks on; returns true when done, false when `stop` asked to pause (checked every WALK_CHECK nodes). */
+  /** Walks on; returns true when done, false when `stop` asked to pause (checked every WALK_CHECK units of work). */
   run(stop?: () => boolean): boolean {
     const root = this.root;
     let n = this.next;
-    let k = 0;
+    let work = 0;
     while (n) {
-      if (stop && ++k % WALK_CHECK === 0 && stop()) {
-        this.next = n;
-        return false;
+      if (stop && work >= WALK_CHECK) {
+        work = 0;
+        if (stop()) {
+          this.next = n;
+          return false;
+        }
       }
+      work++;
       if (n.nodeType === 3) {
+        work += (n as Text).data.length >> 5;
         this.addText(n as Text);
       } else if (n.nodeType === 1) {
         const el = n as Element;
