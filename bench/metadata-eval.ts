@@ -1,5 +1,5 @@
 /**
- * Fast metadata eval (ours only, no baselines): `tsx bench/metadata-eval.ts [--half A|B] [--field title|authors|date|site]
+ * Fast metadata eval (ours only, no baselines): `tsx bench/metadata-eval.ts [--set readability|trafilatura|zyte] [--half A|B] [--field title|authors|date|exact|site]
  * [--quiet]`. Prints, per labelled set and field, our accuracy and every mismatch (page, expected, got), with the
  * pages split into halves A/B by sha1(page name) so a change tuned on one half can be confirmed on the other.
  * Scoring is bench/lib/metadata-score.ts, the same as `npm run bench:metadata`.
@@ -32,6 +32,7 @@ const opt = (name: string): string | null => {
 };
 const onlyHalf = opt('--half');
 const onlyField = opt('--field');
+const onlySet = opt('--set');
 const quiet = argv.includes('--quiet');
 
 export interface Labelled {
@@ -145,6 +146,7 @@ function main(): void {
   for (const l of labelledPages()) {
     const half = halfOf(l.page);
     if (onlyHalf && half !== onlyHalf) continue;
+    if (onlySet && l.set !== onlySet) continue;
     const doc = parse(loadHtml(l.file), l.url);
     const t = performance.now();
     const m = extractMetadata(doc, l.url);

@@ -17,6 +17,16 @@ describe('splitByline', () => {
     ['Written by: Jane Doe on July 21, 2025', ['Jane Doe']],
     ['Jane Doe (AFP)', ['Jane Doe']],
     ['Ludwig van Beethoven', ['Ludwig van Beethoven']],
+    ['Sarah E. Needleman', ['Sarah E. Needleman']],
+    ['By TOM KRISHER, AP Auto Writer', ['Tom Krisher']],
+    ['Victor Tangermann, Futurism', ['Victor Tangermann']],
+    ['Finian Cunningham. Sputnik International', ['Finian Cunningham']],
+    ['Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.', ['Uta Staschewski']],
+    ['Author: Gàbor Muniér, Datum: 03.03.2019', ['Gàbor Muniér']],
+    ['Text von Christian Seiler    Illustration von Markus Roost', ['Christian Seiler']],
+    ['Текст: Венера Ерофеева', ['Венера Ерофеева']],
+    ['Bruno (Henrique Zecchin) Rodrigues', ['Bruno (Henrique Zecchin) Rodrigues']],
+    ['Por Ana García y Luis Pérez', ['Ana García', 'Luis Pérez']],
   ])('%s', (raw, names) => {
     expect(splitByline(raw)).toEqual(names);
   });
@@ -28,6 +38,9 @@ describe('splitByline', () => {
     'Share this article on Facebook',
     'Reuters',
     'Staff',
+    'Last Updated: January 7, 2025',
+    'von LeasingMarkt.de',
+    'KWCHCIK',
   ])('rejects %s', raw => {
     expect(splitByline(raw)).toEqual([]);
   });
@@ -37,6 +50,21 @@ describe('splitByline', () => {
       'Jane Doe',
     ]);
     expect(splitByline('Courier Staff', { host: 'www.courier.com' })).toEqual([]);
+    expect(splitByline('By Adam Aaronson PhillyVoice Staff', { siteName: 'PhillyVoice' })).toEqual([
+      'Adam Aaronson',
+    ]);
+    expect(splitByline('Washington Post', { siteName: 'The Washington Post' })).toEqual([]);
+    expect(splitByline('Jobs & Hire', { siteName: 'Jobs & Hire', host: 'www.jobsnhire.com' })).toEqual([]);
+    expect(splitByline('Das Mitternachtskabinett', { siteName: 'Das Mitternachtskabinett' })).toEqual([]);
+  });
+
+  it('keeps a writer whose personal site is named after them', () => {
+    expect(splitByline('Haki Benita', { siteName: 'Haki Benita', host: 'hakibenita.com' })).toEqual([
+      'Haki Benita',
+    ]);
+    expect(splitByline('Daniel Lemire', { siteName: "Daniel Lemire's blog", host: 'lemire.me' })).toEqual([
+      'Daniel Lemire',
+    ]);
   });
 });
 

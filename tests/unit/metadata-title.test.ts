@@ -45,6 +45,58 @@ describe('pickTitle', () => {
       ),
     ).toBe('Rates held for a third month');
   });
+  it('takes the h1 that is the leading part, not a later site part, and drops a permalink sign', () => {
+    expect(
+      pickTitle(
+        {
+          meta: [],
+          docTitle: 'Evolve: Shared Mutable History — evolve extension for Mercurial',
+          h1s: ['evolve extension for Mercurial', 'Evolve: Shared Mutable History¶'],
+        },
+        {},
+      ),
+    ).toBe('Evolve: Shared Mutable History');
+  });
+  it('ignores an h1 that is a short platform tag among the title parts', () => {
+    expect(
+      pickTitle(
+        { meta: [], docTitle: 'A walk in the autumn hills of Hsinchu :: Pixnet ::', h1s: ['Pixnet'] },
+        {},
+      ),
+    ).toBe('A walk in the autumn hills of Hsinchu');
+  });
+  it('prefers the visible h1 over a reworded title, but not over a title it only wraps', () => {
+    expect(
+      pickTitle(
+        {
+          meta: [],
+          docTitle: 'Mailaktion an den Bundestag',
+          h1s: ['Mail-Aktion an den Deutschen Bundestag'],
+        },
+        {},
+      ),
+    ).toBe('Mail-Aktion an den Deutschen Bundestag');
+    expect(
+      pickTitle(
+        {
+          meta: ['Große Aufgaben für die neue Regierung'],
+          docTitle: '',
+          h1s: ['Tunesien Große Aufgaben für die neue Regierung'],
+        },
+        {},
+      ),
+    ).toBe('Große Aufgaben für die neue Regierung');
+    expect(
+      pickTitle({ meta: ['Rates held for a third month'], docTitle: '', h1s: ['Archive of rates beta'] }, {}),
+    ).toBe('Rates held for a third month');
+  });
+  it('strips a site named by a hyphenated host', () => {
+    expect(
+      cleanTitle('Hund vertreibt Einbrecher – Zeugenaufruf – Hildesheimer Presse', {
+        host: 'hildesheimer-presse.de',
+      }),
+    ).toBe('Hund vertreibt Einbrecher – Zeugenaufruf');
+  });
   it('uses the h1 when there is nothing else', () => {
     expect(pickTitle({ meta: [], docTitle: '', h1s: ['Only a heading'] }, {})).toBe('Only a heading');
   });

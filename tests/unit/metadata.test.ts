@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractMetadata } from '../../src/analysis/metadata/index';
+import { extractMetadata, localise } from '../../src/analysis/metadata/index';
 
 const SAMPLE = path.resolve(__dirname, '../fixtures/pages/nato-patriot/index.html');
 const SAMPLE_URL = 'https://news.example.org/europe/2025/07/21/nato-ukraine-patriot-air-defense.html';
@@ -113,5 +113,41 @@ describe('other sources', () => {
     expect(extractMetadata(page(''), 'not a url').title).toBeNull();
     const frameset = page('<html><frameset><frame src="a.html"></frameset></html>');
     expect(() => extractMetadata(frameset, 'https://x.example/')).not.toThrow();
+  });
+});
+
+describe('dates', () => {
+  it('keeps the page offset: a UTC stamp restated in the wall-clock time the page shows', () => {
+    expect(localise('2019-11-19T01:19:34Z', '2019-11-18T20:19:00')).toBe('2019-11-18T20:19:34-05:00');
+    expect(localise('2019-11-20T02:59:46Z', '2019-11-19T20:59:46')).toBe('2019-11-19T20:59:46-06:00');
+    expect(localise('2019-11-20T02:59:46Z', '2019-11-19T21:13:00')).toBe('2019-11-20T02:59:46Z');
+    expect(localise('2019-11-20T02:59:46Z', '2019-11-19')).toBe('2019-11-20T02:59:46Z');
+    expect(localise('2019-11-20T02:59:46Z', null)).toBe('2019-11-20T02:59:46Z');
+  });
+
+  it('prefers the local published time over a UTC dateCreated and a clear dateline over a generic date meta', () => {
+    const m = extractMetadata(
+      page(`<html><head><meta property="article:published_time" content="2017-02-23T17:18:13-08:00">
+      <script type="application/ld+json">{"@type":"NewsArticle","headline":"H","dateCreated":"2017-02-24T01:18:13Z"}</script>
+      </head><body><h1>H</h1></body></html>`),
+      'https://x.example/a',
+    );
+    expect(m.published).toBe('2017-02-23T17:18:13-08:00');
+    const g = extractMetadata(
+      page(`<html><head><meta name="Date" content="2022-1-26T14:32:06+02:00"></head><body><h1>Schuh im Test</h1>
+      <div class="meta"><time datetime="2022-01-21" class="meta__label">21.01.2022 - 13:30</time></div><p>Text</p></body></html>`),
+      'https://x.example/b',
+    );
+    expect(g.published).toBe('2022-01-21');
+  });
+
+  it('does not take an article-wide "status-publish" class for a dateline', () => {
+    const m = extractMetadata(
+      page(`<html lang="de"><body><article class="post status-publish"><h1>Hund vertreibt Einbrecher</h1>
+      <p>Am 31.10.2023, gegen 23:40 Uhr, kam es zu einem Einbruch.</p>
+      <span class="posted-on"><time class="entry-date published" datetime="2023-11-01T08:16:57+01:00">1. November 2023</time></span></article></body></html>`),
+      'https://x.example/c',
+    );
+    expect(m.published).toBe('2023-11-01T08:16:57+01:00');
   });
 });

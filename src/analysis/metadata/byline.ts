@@ -40,8 +40,15 @@ const AGENCIES = new Set(
 const MONTH_TAIL =
   /\s+(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|août|sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?)\.?,?\s*$/i;
 
+/**
+ * Separators between names. Case-sensitive on purpose: Portuguese/Spanish "e"/"y" are lower-case, while "E." is
+ * a middle initial ("Sarah E. Needleman"). A full stop after a lower-case word ends a name ("Finian Cunningham.
+ * Sputnik International"), one after an initial or a title ("Dr.") does not.
+ */
 const SPLIT =
-  /\s*(?:,|;|&|\+|\/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bsowie\b|\bwith\b|\bmit\b|\bavec\b|\bcon\b)\s*/i;
+  /\s*(?:,|;|&|\+|\/|\b(?:[Aa]nd|AND|[Uu]nd|UND|[Ee]t|[Ss]owie|[Ww]ith|[Mm]it|[Aa]vec|[Cc]on)\b)\s*|\s+(?:e|y)\s+|(?<=\p{Ll}{3})\.\s+/u;
+/** Credit labels in scripts whose letters JavaScript's \b does not see ("Текст: Венера Ерофеева"). */
+const PREFIX_NON_LATIN = /^(?:текст|автор|авторы|фото|автор текста)\s*:?\s+/i;
 
 function siteKeys(ctx: AuthorContext): string[] {
   const keys: string[] = [];
@@ -98,7 +105,8 @@ function plausibleName(name: string): boolean {
   if (words.length > 5) return false;
   if (!/^[\p{Lu}\p{Lo}]/u.test(name)) return false;
   // "CC", "AP", "FAIL": initialisms and shouted words are not bylines on their own.
-  if (words.length === 1 && /^\p{Lu}+$/u.test(name) && name.length <= 5) return false;
+  // A single shouted word ("KWCHCIK", a station's account) is not a byline either.
+  if (words.length === 1 && /^\p{Lu}+$/u.test(name)) return false;
   // Sentences ("Share this article") have several lower-case non-particle words.
   const lowers = words.filter(
     w =>
@@ -145,7 +153,7 @@ export function splitByline(raw: string, ctx: AuthorContext = {}): string[] {
     '',
   );
   for (let i = 0; i < 3; i++) {
-    const next = squash(s.replace(PREFIX, ''));
+    const next = squash(s.replace(PREFIX, '').replace(PREFIX_NON_LATIN, ''));
     if (next === s) break;
     s = next;
   }
@@ -166,8 +174,22 @@ export function splitByline(raw: string, ctx: AuthorContext = {}): string[] {
     part = squash(part.replace(/\s*\([^)]*\)?\s*$/, ''));
     part = stripTrailingRoles(part, ctx);
     if (!part || isNotAPerson(part, ctx) || !plausibleName(part)) continue;
+    // "AP Auto Writer" once its role word is gone: an agency's desk, not a name.
+    if (
+      fold(part)
+        .split(' ')
+        .some(w => AGENCIES.has(w))
+    )
+      continue;
+    // "TOM KRISHER" (a byline styled in capitals in the markup) reads as "Tom Krisher".
+    if (/\s/.test(part) && !/\p{Ll}/u.test(part))
+      part = part
+        .toLowerCase()
+        .replace(/(^|[\s'-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
     out.push(part);
   }
+  // "Victor Tangermann, Futurism": beside a full name, a lone word is an outlet or an affiliation.
+  if (out.some(n => n.includes(' '))) return out.filter(n => n.includes(' '));
   return out;
 }
 
