@@ -114,6 +114,14 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     byKey.set(key, acc);
   };
 
+  /** The words after the last "of" (without "the"), when they name an organisation or a place. */
+  const addOfTail = (ws: WTok[]): void => {
+    const tail = ws.slice(ws.map(w => w.l).lastIndexOf('of') + 1).filter(w => w.l !== 'the');
+    const tn = tail.map(w => w.t).join(' ');
+    const k = tn ? classify(tn) : null;
+    if (k) add(tn, k, tail[0]!.s);
+  };
+
   /** A role phrase starting at token i: "Vice Chief of Staff of the U.S. Army" up to , . ; or "and". */
   const rolePhrase = (i: number): { role: string; j: number } | null => {
     let j = i;
@@ -236,11 +244,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
         if (!classify(nm)) add(nm, 'person', nameToks[0]!.s, role);
       } else if (hasOf) {
         // "Secretary of State", "Chief of Staff of the U.S. Army": the tail after the last "of" may be an org.
-        const ofIdx = run.map(w => w.l).lastIndexOf('of');
-        const tail = run.slice(ofIdx + 1).filter(w => w.l !== 'the');
-        const tn = tail.map(w => w.t).join(' ');
-        const k = tn ? classify(tn) : null;
-        if (k) add(tn, k, tail[0]!.s);
+        addOfTail(run);
       }
       continue;
     }
@@ -311,13 +315,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
         add(name, 'person', s0, rp.role);
         // Orgs and places inside the role phrase.
         const inner = toks.slice(k, rp.j);
-        const of = inner.map(w => w.l).lastIndexOf('of');
-        if (of >= 0) {
-          const tail = inner.slice(of + 1).filter(w => w.l !== 'the');
-          const tn = tail.map(w => w.t).join(' ');
-          const kk = tn ? classify(tn) : null;
-          if (kk) add(tn, kk, tail[0]!.s);
-        }
+        if (inner.some(w => w.l === 'of')) addOfTail(inner);
         i = rp.j;
         continue;
       }
