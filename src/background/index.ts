@@ -7,10 +7,11 @@
  */
 import { BACKGROUND_ACCESS, type ToBackground } from '../shared/messages';
 import { serve } from '../shared/rpc';
+import { announcing } from './announce';
 import { handlers } from './handlers';
 import { registerMenus } from './menus';
 
-serve<ToBackground>(handlers, {
+serve<ToBackground>(announcing(handlers), {
   access: BACKGROUND_ACCESS,
   onError: (type, error) => console.error(`[gleaner] ${type} failed:`, error),
 });

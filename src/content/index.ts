@@ -8,6 +8,7 @@ import type { ToContent } from '../shared/messages';
 import { CallFailure } from '../shared/result';
 import { serve, type Handlers } from '../shared/rpc';
 import { COLORS, type Color } from '../shared/types';
+import { tryNormalizePageUrl } from '../shared/url';
 import { ContentController } from './controller';
 
 const ctl = new ContentController(document);
@@ -53,8 +54,11 @@ const handlers: Handlers<ToContent> = {
       throw new CallFailure('bad-request', 'color: not a Gleaner colour');
     return ctl.highlightSelection(color as Color | null);
   },
-  annotationsChanged: async () => {
+  annotationsChanged: async (_ctx, pageUrl) => {
     ensureAllowed();
+    if (pageUrl !== undefined && pageUrl !== null && typeof pageUrl !== 'string')
+      throw new CallFailure('bad-request', 'pageUrl: not a string');
+    if (typeof pageUrl === 'string' && pageUrl !== tryNormalizePageUrl(location.href)) return false;
     await ctl.highlights.load(location.href);
     return true;
   },

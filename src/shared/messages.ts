@@ -210,8 +210,11 @@ export interface ToContent {
   revealAnnotation(id: string): boolean;
   /** Highlight the current selection (context menu, keyboard command). */
   highlightSelection(color: Color | null): Annotation | null;
-  /** The library changed for this page elsewhere (popup edit, import): reload its annotations. */
-  annotationsChanged(): boolean;
+  /**
+   * The library changed elsewhere (another tab, a popup edit, an import): reload this page's annotations.
+   * With a page URL (normalised), only a tab on that page reloads; the others answer false.
+   */
+  annotationsChanged(pageUrl?: string | null): boolean;
 }
 
 /** A method's reply type, unwrapped. */
