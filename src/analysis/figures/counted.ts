@@ -22,7 +22,7 @@ const STOP = new Set(
 const NOT_NOUNS = new Set(
   (
     'available remaining left total altogether apiece combined alone overall respectively separate ' +
-    'different new old existing additional extra straight consecutive percent straight separate ' +
+    'different new old existing additional extra straight consecutive percent ' +
     'currently recently previously years days'
   ).split(' '),
 );
@@ -32,7 +32,7 @@ export const CONTAINERS = new Set(
     'sets set pairs pair batteries battery units unit tonnes tons barrels barrel cases kinds types rounds bags ' +
     'boxes pieces shares loads groups packs bottles cups pounds kilos kilograms litres liters gallons cubic ' +
     'acres hectares square miles kilometres kilometers metres meters feet doses vials lots batches rows ' +
-    'teams squadrons brigades battalions divisions waves series bottles cans slices portions servings percent'
+    'teams squadrons brigades battalions divisions waves series cans slices portions servings percent'
   ).split(' '),
 );
 
