@@ -5,12 +5,8 @@
 import { useState } from 'preact/hooks';
 import type { AnnotationPatch } from '../../../shared/messages';
 import { COLORS, type Annotation, type Color } from '../../../shared/types';
+import { quoteOf } from '../../library-rows';
 import { parseTags } from '../common/format';
-
-export function quoteOf(a: Annotation): string {
-  const q = a.target.selector.find(s => s.type === 'TextQuoteSelector');
-  return q && q.type === 'TextQuoteSelector' ? q.exact : '';
-}
 
 export function AnnotationItem({
   annotation: a,
