@@ -45,6 +45,10 @@ const MONTH_TAIL =
  * a middle initial ("Sarah E. Needleman"). A full stop after a lower-case word ends a name ("Finian Cunningham.
  * Sputnik International"), one after an initial or a title ("Dr.") does not.
  */
+/** A weekday left at the end of a byline that runs into its dateline ("Malcolm Owen Monday, November 18"). */
+const WEEKDAY_TAIL =
+  /\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*$|\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo),?\s*$/i;
+
 const SPLIT =
   /\s*(?:,|;|&|\+|\/|\b(?:[Aa]nd|AND|[Uu]nd|UND|[Ee]t|[Ss]owie|[Ww]ith|[Mm]it|[Aa]vec|[Cc]on)\b)\s*|\s+(?:e|y)\s+|(?<=\p{Ll}{3})\.\s+/u;
 /** Credit labels in scripts whose letters JavaScript's \b does not see ("Текст: Венера Ерофеева"). */
@@ -160,7 +164,7 @@ export function splitByline(raw: string, ctx: AuthorContext = {}): string[] {
   // A trailing date or count glued on ("Lucas Nolan22 Dec 2016") starts at the first digit.
   const digit = s.search(/\d/);
   if (digit >= 0) s = s.slice(0, digit);
-  s = s.replace(MONTH_TAIL, '');
+  s = s.replace(MONTH_TAIL, '').replace(WEEKDAY_TAIL, '');
   // "... on July 21", "... am 21. Juli", "... | Updated": what follows is a date or a status.
   s = s
     .replace(/\s+(?:on|am|le|el|il|op)(?:\s.*)?$/, '')
@@ -205,5 +209,7 @@ export function cleanAuthors(raws: readonly string[], ctx: AuthorContext = {}): 
       out.push(name);
     }
   }
+  // Beside full names, a lone word from another source ("Follow" next to "Erin Cunningham") is no author.
+  if (out.some(n => n.includes(' '))) return out.filter(n => n.includes(' ')).slice(0, 12);
   return out.slice(0, 12);
 }

@@ -264,3 +264,28 @@ export function parseDate(raw: string | null | undefined, opts: DateOptions = {}
 export function dayOf(iso: string | null): string | null {
   return iso ? iso.slice(0, 10) : null;
 }
+
+/**
+ * `utc` ("...Z") restated in the page's own offset when `local` is a zone-less wall-clock time ("YYYY-MM-DDTHH:MM")
+ * of the same minute, a whole quarter-hour offset away (within 14 hours); else `utc` unchanged.
+ */
+export function localise(utc: string, local: string | null): string {
+  if (!local) return utc;
+  // Already the same moment with the page's own offset: take it.
+  if (/T\d\d:\d\d(:\d\d)?[+-]\d\d:\d\d$/.test(local)) {
+    const a = Date.parse(utc);
+    const b = Date.parse(local);
+    return Math.abs(a - b) < 60_000 ? local : utc;
+  }
+  if (!/T\d\d:\d\d(:\d\d)?$/.test(local)) return utc;
+  const u = Date.parse(utc);
+  const l = Date.parse(local.slice(0, 16) + ':00Z');
+  if (Number.isNaN(u) || Number.isNaN(l)) return utc;
+  const uMinute = Math.floor(u / 60_000) * 60_000;
+  const diff = l - uMinute;
+  if (diff === 0 || Math.abs(diff) > 14 * 3_600_000 || diff % (15 * 60_000) !== 0) return utc;
+  const wall = new Date(u + diff).toISOString().slice(0, 19);
+  const mins = Math.abs(diff) / 60_000;
+  const sign = diff < 0 ? '-' : '+';
+  return `${wall}${sign}${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`;
+}

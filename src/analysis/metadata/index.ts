@@ -6,7 +6,9 @@
  */
 import type { ArticleMeta } from '../types';
 import { cleanAuthors, type AuthorContext } from './byline';
-import { parseDate } from './dates';
+import { localise, parseDate } from './dates';
+
+export { localise } from './dates';
 import {
   articleNode,
   ldNames,
@@ -158,22 +160,22 @@ function pickDate(cands: (string | null | undefined)[], lang: string | null): st
   return best;
 }
 
+const BY_WORD = /^\s*(?:by|von|par|por|door|di|de|written by|text(?:e)?\s*:?|autor(?:in)?\s*:|author\s*:)\s/i;
+
 /**
- * `utc` ("...Z") restated in the page's own offset when `local` is a zone-less wall-clock time ("YYYY-MM-DDTHH:MM")
- * of the same minute, a whole quarter-hour offset away (within 14 hours); else `utc` unchanged.
+ * Library-catalogue order in citation_author and DC.creator ("Schmidt, Anna", "Jong, Michiel de", "Kooman, F.")
+ * to reading order. Only one comma, a one-word surname (a particle may follow the given names) and one to three
+ * given names or initials; anything else ("Jane Doe, Reuters", "A, B and C") is left for the byline splitter.
  */
-export function localise(utc: string, local: string | null): string {
-  if (!local || !/T\d\d:\d\d(:\d\d)?$/.test(local)) return utc;
-  const u = Date.parse(utc);
-  const l = Date.parse(local.slice(0, 16) + ':00Z');
-  if (Number.isNaN(u) || Number.isNaN(l)) return utc;
-  const uMinute = Math.floor(u / 60_000) * 60_000;
-  const diff = l - uMinute;
-  if (diff === 0 || Math.abs(diff) > 14 * 3_600_000 || diff % (15 * 60_000) !== 0) return utc;
-  const wall = new Date(u + diff).toISOString().slice(0, 19);
-  const mins = Math.abs(diff) / 60_000;
-  const sign = diff < 0 ? '-' : '+';
-  return `${wall}${sign}${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`;
+export function invertName(raw: string): string {
+  const m =
+    /^\s*([\p{Lu}][\p{L}'’-]+),\s*((?:[\p{Lu}][\p{L}'’-]*\.?\s*){1,3}?)((?:\s*\b(?:de|van|von|der|den|da|di|du|le|la|ter|ten)\b)*)\s*$/u.exec(
+      raw,
+    );
+  if (!m || !m[1] || !m[2]) return raw;
+  const given = m[2].trim();
+  const particle = (m[3] ?? '').trim();
+  return [given, particle, m[1]].filter(Boolean).join(' ');
 }
 
 function microdata(doc: Document, prop: string): string | null {
@@ -225,10 +227,12 @@ function extract(doc: Document, url: string): ArticleMeta {
     'dcterms.creator',
     'article:author_name',
     'author_name',
-  ).filter(a => !looksLikeUrl(a));
+  )
+    .map(invertName)
+    .filter(a => !looksLikeUrl(a));
   const sources: string[][] = [
     persons,
-    all(meta, 'citation_author'),
+    all(meta, 'citation_author').map(invertName),
     all(meta, 'parsely-author', 'sailthru.author'),
     typeof parsely?.['author'] === 'string' ? [parsely['author']] : [],
     metaAuthor,
@@ -246,6 +250,9 @@ function extract(doc: Document, url: string): ArticleMeta {
   if (!out.authors.length) {
     for (const group of lazyVisible().bylines) {
       const names = cleanAuthors(group, ctx);
+      // A lone word in an "author"-classed element ("Parliament", "Part") is a link or a label unless the page
+      // introduces it as a byline ("by Regan").
+      if (names.every(n => !n.includes(' ')) && !group.some(g => BY_WORD.test(g))) continue;
       if (names.length) {
         out.authors = names;
         break;

@@ -26,7 +26,14 @@ export function isSiteName(part: string, ctx: TitleContext): boolean {
   const p = fold(part).replace(/ /g, '');
   if (p.length < 2) return false;
   const site = ctx.siteName ? fold(ctx.siteName).replace(/ /g, '') : '';
-  if (site && (p === site || (p.length >= 4 && site.includes(p)) || (site.length >= 4 && p.includes(site))))
+  // A part that merely mentions the site ("The Guardian view on Hong Kong") is a headline, not the site: the
+  // part may hold the site's name plus a short tag ("Guardian US"), no more.
+  if (
+    site &&
+    (p === site ||
+      (p.length >= 4 && site.includes(p)) ||
+      (site.length >= 4 && p.includes(site) && p.length <= site.length + 10))
+  )
     return true;
   const host = hostCore(ctx.host).toLowerCase();
   if (host && (p === host || (p.length >= 4 && host.includes(p)) || (host.length >= 4 && p.startsWith(host))))
@@ -151,7 +158,7 @@ export function pickTitle(c: TitleCandidates, ctx: TitleContext = {}): string | 
       const fc = fold(cleaned);
       // An <h1> holding the title plus a kicker or a site tag ("Tunesien Große Aufgaben ...") is not a rewording.
       if (fh.includes(fc) || fc.includes(fh)) break;
-      if (wordCount(cleaned) >= 3 && dice(h, cleaned) >= 0.6) return h;
+      if (wordCount(cleaned) >= 3 && dice(h, cleaned) >= 0.5) return h;
     }
     return cleaned;
   }

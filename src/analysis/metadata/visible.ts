@@ -5,7 +5,7 @@
  * the first <h1> and outside navigation, footers, sidebars and comments rank first.
  * Read-only, never throws.
  */
-import { parseDate } from './dates';
+import { localise, parseDate } from './dates';
 import { squash, textOf } from './text';
 
 const MAX_ELEMENTS = 6000;
@@ -69,8 +69,22 @@ function authorText(el: Element): string {
   return textOf(el, 300);
 }
 
-function dateText(el: Element): string {
-  return el.getAttribute('datetime') ?? el.getAttribute('content') ?? textOf(el, 300);
+/**
+ * The date an element states. A machine value wins, except where its shown text is the page's wall-clock time of
+ * the same story: a zone-less datetime="2019-11-19 02:24:00" shown as "Nov 18, 2019 at 9:24 pm ET" gives the
+ * shown time, and a UTC one shown as "November 18, 2019 11:03 PM" is restated in the page's offset.
+ */
+function dateText(el: Element, lang: string | null): string {
+  const attr = el.getAttribute('datetime') ?? el.getAttribute('content');
+  if (attr == null) return textOf(el, 300);
+  if (el.tagName.toLowerCase() !== 'time') return attr;
+  const machine = parseDate(attr, { lang });
+  if (!machine || machine.length <= 10) return attr;
+  const shown = parseDate(textOf(el, 120), { lang });
+  if (!shown || shown.length <= 10 || /(Z|[+-]\d\d:\d\d)$/.test(shown)) return attr;
+  if (machine.endsWith('Z')) return localise(machine, shown);
+  if (/[+-]\d\d:\d\d$/.test(machine)) return attr;
+  return shown;
 }
 
 export function readVisible(doc: Document, lang: string | null): Visible {
@@ -118,7 +132,7 @@ export function readVisible(doc: Document, lang: string | null): Visible {
     const machine = el.hasAttribute('datetime') || el.hasAttribute('content');
     if (/datepublished|datecreated/.test(itemprop) || el.hasAttribute('pubdate')) score = 3;
     else if (/datemodified/.test(itemprop)) {
-      modDates.push({ raw: dateText(el), score: 3, index: i, kind: 'itemprop' });
+      modDates.push({ raw: dateText(el, lang), score: 3, index: i, kind: 'itemprop' });
       continue;
     } else if (tag === 'time') score = machine ? (STRONG_DATE_CLASS.test(c) ? 3 : 2.5) : 2;
     else if (STRONG_DATE_CLASS.test(c)) score = 2;
@@ -126,7 +140,7 @@ export function readVisible(doc: Document, lang: string | null): Visible {
     if (score > 0) {
       // A dateline is short: a class such as WordPress's "status-publish" on the whole <article> is not one.
       if (!machine && (el.textContent ?? '').length > 200) continue;
-      const raw = dateText(el);
+      const raw = dateText(el, lang);
       if (raw.length > 300) continue;
       if (MODIFIED.test(c)) modDates.push({ raw, score, index: i, kind: tag });
       else dates.push({ raw, score, index: i, kind: tag });
