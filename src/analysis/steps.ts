@@ -82,22 +82,27 @@ export async function runSliced<T>(
   const pause = opts.yield ?? defaultYield;
   const now = opts.now ?? wallNow;
   let sliceStart = now();
-  for (;;) {
-    const r = steps.next();
-    if (r.done) {
-      if (stats) stats.longestSliceMs = Math.max(stats.longestSliceMs, now() - sliceStart);
-      return r.value;
+  try {
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        if (stats) stats.longestSliceMs = Math.max(stats.longestSliceMs, now() - sliceStart);
+        return r.value;
+      }
+      const t = now();
+      if (t - sliceStart < sliceMs) continue;
+      if (stats) {
+        stats.longestSliceMs = Math.max(stats.longestSliceMs, t - sliceStart);
+        stats.yields++;
+      }
+      opts.signal?.throwIfAborted();
+      await pause();
+      opts.signal?.throwIfAborted();
+      sliceStart = now();
+      clock?.addPause(sliceStart - t);
     }
-    const t = now();
-    if (t - sliceStart < sliceMs) continue;
-    if (stats) {
-      stats.longestSliceMs = Math.max(stats.longestSliceMs, t - sliceStart);
-      stats.yields++;
-    }
-    opts.signal?.throwIfAborted();
-    await pause();
-    opts.signal?.throwIfAborted();
-    sliceStart = now();
-    clock?.addPause(sliceStart - t);
+  } finally {
+    // Abandoned at a pause (abort): run the steps' finally blocks (they release observers).
+    steps.return(undefined as T);
   }
 }

@@ -7,7 +7,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analyzePage, BODY_RUNS, type PageAnalysisResult } from '../../src/analysis/analyze';
 import { analyzePageSliced } from '../../src/analysis/sliced';
 import { detect } from '../../src/analysis/detect';
@@ -283,5 +283,32 @@ describe('abort', () => {
       { sliceMs: 0, signal: ctl.signal, yield: async () => ctl.abort(new Error('navigated')) },
     );
     await expect(run).rejects.toThrow('navigated');
+  });
+
+  it('releases the page observer when aborted inside the body step', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    try {
+      const ctl = new AbortController();
+      let pauses = 0;
+      const run = analyzePageSliced(
+        parse(sampleHtml),
+        { url: SAMPLE_URL },
+        {
+          sliceMs: 0,
+          signal: ctl.signal,
+          // The 4th pause is inside the body step (after detect, metadata and the stats walk's first offer).
+          yield: async () => {
+            if (++pauses === 4) ctl.abort(new Error('navigated'));
+          },
+        },
+      );
+      await expect(run).rejects.toThrow('navigated');
+      expect(observe).toHaveBeenCalledTimes(1);
+      expect(disconnect).toHaveBeenCalledTimes(1);
+    } finally {
+      observe.mockRestore();
+      disconnect.mockRestore();
+    }
   });
 });
