@@ -30,7 +30,7 @@ function updatedRange(from: string | undefined, to: string | undefined): IDBKeyR
  * The window [offset, offset + limit) of the newest-first annotation list, read through the
  * `byUpdated` index in a fixed handful of requests whatever the window or library size: a key
  * cursor finds the `updated` keys at the window's two edges (advance() skips without loading
- * records), one getAll() loads the records between them, and counts place the window. Order and
+ * records), one getAll() loads the records between them, and counts size and place the window. Order and
  * totals are those of filterAnnotations. Serves the unfiltered list and date ranges; returns null
  * for the filters it does not serve (page, site, tag, colour), which the caller answers with
  * filterAnnotations.
@@ -49,8 +49,11 @@ export async function newestAnnotations(query: ListAnnotationsQuery): Promise<Pa
   const range = updatedRange(query.from, query.to);
   if (range === null) return { items: [], total: 0 };
   return read(['annotations'], async tx => {
-    const index = tx.objectStore('annotations').index('byUpdated');
-    const total = await index.count(range);
+    const store = tx.objectStore('annotations');
+    const index = store.index('byUpdated');
+    // Every annotation has an `updated` key, so without bounds the store's count is the index's,
+    // and in Chromium it is ~4x cheaper (an index count checks every entry against its record).
+    const total = await (range === undefined ? store.count() : index.count(range));
     if (offset >= total || limit <= 0) return { items: [], total };
     let cursor = await index.openKeyCursor(range, 'prev');
     if (cursor && offset > 0) cursor = await cursor.advance(offset);
@@ -63,8 +66,10 @@ export async function newestAnnotations(query: ListAnnotationsQuery): Promise<Pa
     const upper = range?.upper as string | undefined;
     // Both requests go out before either is awaited (observed: an abort must not go unhandled).
     const loading = observed(index.getAll(between));
+    // Records strictly newer than the upper edge: none at offset 0; else a count over at most
+    // `offset` index entries.
     const newer =
-      high === upper
+      offset === 0 || high === upper
         ? 0
         : await index.count(
             upper === undefined
