@@ -22,7 +22,7 @@ const alt = (keys: string[]): string =>
     .join('|');
 
 const PCT_RE = new RegExp(`^(?:\\s?%|\\s(?:${alt(Object.keys(PERCENT_WORDS))})(?![\\p{L}]))`, 'iu');
-const CUR_ADJ = alt(Object.keys(DOLLAR_ADJ).map(k => k.replace('u.s.', 'u.s.')));
+const CUR_ADJ = alt(Object.keys(DOLLAR_ADJ));
 const CUR_RE = new RegExp(
   `^\\s(?:de\\s+|d['’])?(?:(${CUR_ADJ})\\s+)?(${alt(Object.keys(NAMES))})(?![\\p{L}])|^\\s?(${[...CODES].join('|')})(?![\\p{L}])`,
   'iu',
