@@ -30,7 +30,7 @@ export function votes(s: Signals): Vote[] {
   else if (s.ldNegative.length) add(-2, `JSON-LD ${s.ldNegative.join(', ')}`);
   if (s.ogType === 'article' || s.ogType === 'blog' || s.ogType === 'news') add(1.2, `og:type ${s.ogType}`);
   else if (s.ogType && /product|video|profile|music|book|place|business|restaurant/.test(s.ogType))
-    add(-1.5, `og:type ${s.ogType}`);
+    add(-2.5, `og:type ${s.ogType}`);
   else if (s.ogType === 'website') add(-0.6, 'og:type website');
   if (s.hasPublished) add(0.8, 'a published time in the metadata');
 
@@ -44,9 +44,17 @@ export function votes(s: Signals): Vote[] {
   else if (m >= 120) add(0.5, `${num(m)} words of paragraph text`);
   else if (m >= 50) add(-1, `only ${num(m)} words of paragraph text`);
   else add(-2.5, `only ${num(m)} words of paragraph text`);
-  const strong = storyLike && !!b && b.words >= 250;
+  // A story block that carries most of the page's prose under its own headline is judged on its
+  // own even when short: the furniture around a 100-word brief is the site's, not the page's.
+  // Only on pages that say they are articles: a short prose block under a heading is also the
+  // shape of product, contact and app pages.
+  const declared =
+    !!s.ldArticle || /^(article|blog|news)$/.test(s.ogType ?? '') || s.hasPublished || s.url.date;
+  const focused = storyLike && !!b && b.headline && b.share >= 0.6 && declared && b.words >= 40;
+  const strong = storyLike && !!b && (b.words >= 250 || focused);
   // One headline right above the story block: the shape of an article page.
-  if (storyLike && b && b.headline && b.pageH1 <= 2 && m >= 100) add(0.6, 'a headline over the main block');
+  if (storyLike && b && b.headline && b.pageH1 <= 2 && (m >= 100 || focused))
+    add(0.6, 'a headline over the main block');
   if (strong && b) {
     if (b.linkDensity < 0.2) add(0.5, `${pct(b.linkDensity)} link text in the main block`);
     if (b.teasers >= 6) add(-1, `${b.teasers} headline teasers in the main block`);
@@ -63,11 +71,14 @@ export function votes(s: Signals): Vote[] {
     if (s.articles >= 4) add(-1.2, `${s.articles} <article> elements`);
   }
   // A log-in box in the header of a story is common; a log-in page has little else.
-  if (s.passwords > 0) add(m < 200 ? -2.5 : -0.5, 'a password field');
+  const loginUrl = /^(login|log-in|signin|sign-in|signup|sign-up|register|registration|account)$/i.test(
+    s.url.negative ?? '',
+  );
+  if (s.passwords > 0) add(m < 200 || loginUrl ? -2.5 : -0.5, 'a password field');
   else if (s.inputs >= 4 && m < 250) add(-1, `a form with ${s.inputs} fields`);
   // What the page says it is.
   if (s.hints.error) add(-3, `an error title ("${s.hints.error}")`);
-  if (s.hints.shop >= 2) add(-1.5, `${s.hints.shop} price and cart markers`);
+  if (s.shop >= 2) add(-1.5, `${s.shop} price and cart markers`);
   if (s.url.repository) add(-2.5, 'a code repository page');
 
   // The URL's shape.

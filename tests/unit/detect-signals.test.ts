@@ -87,14 +87,16 @@ describe('page hints', () => {
     expect(pageHints(html('<h1>404 jobs go as the plant closes</h1>')).error).toBeNull();
     expect(pageHints(html('<h1>Council finds the missing budget</h1>')).error).toBeNull();
   });
+});
 
-  it('counts price and cart markers', () => {
+describe('shop markers', () => {
+  it('counts price microdata, product price tags and add-to-cart controls', () => {
     const doc = html(
-      '<div itemprop="offers"><span itemprop="price">9.99</span></div><button class="btn add-to-cart">Add</button>',
+      '<div itemprop="offers"><span itemprop="price">9.99</span></div><button class="btn add-to-cart">Add</button><input type="submit" value="In den Warenkorb">',
       '<meta property="product:price:amount" content="9.99">',
     );
-    expect(pageHints(doc).shop).toBe(4);
-    expect(pageHints(html(story(2))).shop).toBe(0);
+    expect(readSignals(doc, 'https://shop.example/item').shop).toBe(5);
+    expect(readSignals(html(story(2) + '<button>Share</button>'), 'https://x.example/a').shop).toBe(0);
   });
 });
 

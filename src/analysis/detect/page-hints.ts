@@ -1,7 +1,7 @@
 /**
  * Non-article hints from what a page says about itself: an error title ("404", "Page not found",
- * "nie znaleziono strony") and shop markup (prices, offers, add-to-cart). Cheap selector reads on
- * the head and the first headings only; read-only, never throws on ordinary DOMs.
+ * "nie znaleziono strony") in the title or the first h1s. (Shop markup is counted in the walk.)
+ * No selector queries; read-only, never throws on ordinary DOMs.
  */
 
 /** An error page's title or main heading, in the languages we meet. */
@@ -22,12 +22,10 @@ const ERROR_TITLE = new RegExp(
 export interface PageHints {
   /** The error title or heading that matched, or null. */
   error: string | null;
-  /** Price and offer markers (microdata, product meta tags, add-to-cart controls). */
-  shop: number;
 }
 
 export function pageHints(doc: Document): PageHints {
-  const hints: PageHints = { error: null, shop: 0 };
+  const hints: PageHints = { error: null };
   const heads = [doc.title];
   const h1s = doc.body?.getElementsByTagName('h1');
   for (let i = 0; h1s && i < h1s.length && i < 3; i++) heads.push(h1s[i]?.textContent ?? '');
@@ -38,8 +36,5 @@ export function pageHints(doc: Document): PageHints {
       break;
     }
   }
-  hints.shop = doc.querySelectorAll(
-    '[itemprop=price], [itemprop=offers], [itemprop=priceCurrency], meta[property="product:price:amount"], meta[property="og:price:amount"], [name="add-to-cart"], form[action*="cart" i] [type=submit], button[name*="cart" i], [class*="add-to-cart" i], [id*="add-to-cart" i]',
-  ).length;
   return hints;
 }

@@ -4,7 +4,7 @@
  * pages. Never throws on a hostile or broken DOM (the caller catches).
  */
 import { readJsonLd, topTypes, ARTICLE_TYPES } from '../metadata/jsonld';
-import { readMeta, first, linkHref } from '../metadata/meta-tags';
+import { readMeta, all, first, linkHref } from '../metadata/meta-tags';
 import { pageHints, type PageHints } from './page-hints';
 import { urlShape, type UrlShape } from './url-shape';
 import { walk, words, type BlockStats } from './walk';
@@ -35,6 +35,8 @@ export interface Signals {
   url: UrlShape;
   canonicalRoot: boolean;
   hints: PageHints;
+  /** Price / offer microdata, product price meta tags and add-to-cart controls. */
+  shop: number;
   /** The walk stopped at MAX_NODES: the figures cover the page's start only. */
   truncated: boolean;
   /** The walk ran past the deadline: the figures are not to be trusted. */
@@ -112,6 +114,7 @@ export function readSignals(doc: Document, url: string, deadline = Infinity, now
     url: urlShape(url),
     canonicalRoot: false,
     hints: pageHints(doc),
+    shop: all(meta, 'product:price:amount', 'og:price:amount').length,
     truncated: false,
     timedOut: false,
   };
@@ -135,6 +138,7 @@ export function readSignals(doc: Document, url: string, deadline = Infinity, now
   s.linkDensity = w.body.text > 0 ? w.body.link / w.body.text : 0;
   s.teasers = w.body.teasers;
   s.articles = w.body.articles;
+  s.shop += w.body.shop;
   if (w.main) s.main = mainBlock(w.main, w.body, w.headline);
   const inputs = body.getElementsByTagName('input');
   for (let i = 0; i < inputs.length && i < 500; i++) {
@@ -142,11 +146,7 @@ export function readSignals(doc: Document, url: string, deadline = Infinity, now
     if (!inp) continue;
     const type = (inp.getAttribute('type') ?? 'text').toLowerCase();
     if (type === 'password') s.passwords++;
-    else if (
-      /^(text|email|tel|number|date)$/.test(type) &&
-      !inp.closest('[role=search], form[action*=search i]')
-    )
-      s.inputs++;
+    else if (/^(text|email|tel|number|date)$/.test(type) && !inSearch(inp)) s.inputs++;
   }
   s.inputs += body.getElementsByTagName('textarea').length + body.getElementsByTagName('select').length;
   return s;
@@ -164,4 +164,13 @@ function mainBlock(m: BlockStats, body: BlockStats, headline: boolean): MainBloc
     headline,
     pageH1: body.h1,
   };
+}
+
+/** Inside a search box or search form (climbing ancestors: selector queries are slow under jsdom). */
+function inSearch(el: Element): boolean {
+  for (let e: Element | null = el.parentElement, k = 0; e && k < 12; e = e.parentElement, k++) {
+    if (e.getAttribute('role') === 'search') return true;
+    if (e.localName === 'form') return /search/i.test(e.getAttribute('action') ?? '');
+  }
+  return false;
 }

@@ -49,6 +49,8 @@ const CHROME = new Set([
 const FURNITURE_NAME =
   /comment|disqus|sidebar|footer|related|recommend|teaser|promo|share|social|newsletter|widget|menu|breadcrumb|popup|modal|cookie|banner|sponsor|advert|\bads?\b|masthead|skyscraper|more-stories|trending|most-popular|signup|subscribe|consent|onetrust|gdpr/i;
 const OK_NAME = /article|body|content|main|story|entry|prose|text|post-?body|column/i;
+const CART = /cart|basket|warenkorb|panier|carrito|carrello|koszyk|winkelwagen|kosár|корзин/i;
+const PRICE_PROP = /^(price|offers|pricecurrency|lowprice)$/i;
 const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
 const CJK_ALL = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
 /** A paragraph: a block whose own non-link text reaches a sentence or so. */
@@ -68,6 +70,10 @@ export interface BlockStats {
   /** <article> elements (the element itself included). */
   articles: number;
   h1: number;
+  /** All h2-h4 headings, linked or not. */
+  heads: number;
+  /** Price and offer microdata (itemprop price / offers / priceCurrency) and add-to-cart controls. */
+  shop: number;
 }
 
 export interface Walk {
@@ -96,7 +102,17 @@ interface Node_ {
   furniture: boolean;
 }
 
-const zero = (): BlockStats => ({ text: 0, link: 0, para: 0, paras: 0, teasers: 0, articles: 0, h1: 0 });
+const zero = (): BlockStats => ({
+  text: 0,
+  link: 0,
+  para: 0,
+  paras: 0,
+  teasers: 0,
+  articles: 0,
+  h1: 0,
+  heads: 0,
+  shop: 0,
+});
 
 interface Frame {
   el: Element;
@@ -142,8 +158,16 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
     else if (tag === 'h1') {
       s.h1 = 1;
       if (h1s.length < 4) h1s.push(idx);
-    } else if ((tag === 'h2' || tag === 'h3' || tag === 'h4') && (f.inLink || el.querySelector('a')))
-      s.teasers = 1;
+    } else if (tag === 'h2' || tag === 'h3' || tag === 'h4') {
+      s.heads = 1;
+      if (f.inLink || el.getElementsByTagName('a').length > 0) s.teasers = 1;
+    } else if (tag === 'button' || (tag === 'input' && el.getAttribute('type') === 'submit')) {
+      const name = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('name') ?? ''} ${el.getAttribute('value') ?? ''}`;
+      if (CART.test(name)) s.shop = 1;
+    }
+    // Selector queries cost milliseconds each under jsdom: attributes are read here, once.
+    const prop = el.getAttribute('itemprop');
+    if (prop && PRICE_PROP.test(prop)) s.shop++;
     nodes.push({ el, parent: f.parent, s, ownText: 0, ownLink: 0, chrome, furniture });
     // Inline elements hand their text to the enclosing block; everything else is its own block.
     const block = INLINE.has(tag) && f.parentBlock >= 0 ? f.parentBlock : idx;
@@ -276,6 +300,8 @@ function add(into: BlockStats, s: BlockStats): void {
   into.teasers += s.teasers;
   into.articles += s.articles;
   into.h1 += s.h1;
+  into.heads += s.heads;
+  into.shop += s.shop;
 }
 
 /**
@@ -307,7 +333,8 @@ function cohesiveMass(nodes: Node_[], excluded: Uint8Array): number {
   let checks = 0;
   for (const [i, v] of [...parents].sort((a, b) => b[1] - a[1])) {
     if (v <= best || checks++ > 5) break;
-    if (!nodes[i]!.el.querySelector('h2, h3, h4, article')) best = v;
+    const x = nodes[i]!.s;
+    if (x.heads === 0 && x.articles === 0) best = v;
   }
   return words(best);
 }
