@@ -30,7 +30,7 @@ export function votes(s: Signals): Vote[] {
   else if (s.ldNegative.length) add(-2, `JSON-LD ${s.ldNegative.join(', ')}`);
   if (s.ogType === 'article' || s.ogType === 'blog' || s.ogType === 'news') add(1.2, `og:type ${s.ogType}`);
   else if (s.ogType && /product|video|profile|music|book|place|business|restaurant/.test(s.ogType))
-    add(-2.5, `og:type ${s.ogType}`);
+    add(-3, `og:type ${s.ogType}`);
   else if (s.ogType === 'website') add(-0.6, 'og:type website');
   if (s.hasPublished) add(0.8, 'a published time in the metadata');
 

@@ -38,7 +38,8 @@ describe.skipIf(!HAVE)('detect on labelled corpus pages', () => {
     for (const name of names) {
       const url = sources.files[name]?.url ?? 'about:blank';
       const doc = parse(loadHtml(path.join(DIR, 'html', name)), url);
-      const right = detect(doc, url).isArticle === labels[name]!.article;
+      // No time budget here: on a shared, loaded machine a gave-up verdict would be noise, not a miss.
+      const right = detect(doc, url, { budgetMs: Infinity }).isArticle === labels[name]!.article;
       doc.defaultView?.close();
       if (right) ok++;
       if (!labels[name]!.ambiguous) {
@@ -52,6 +53,6 @@ describe.skipIf(!HAVE)('detect on labelled corpus pages', () => {
   });
 });
 
-/** Reached when this test was written (44/50 and 41/45), minus one page of slack. */
-const ACCURACY_ALL = 0.86;
-const ACCURACY_CLEAR = 0.88;
+/** Reached with the main-block signals (47/50 and 44/45; 44/50 and 41/45 before), minus one page of slack. */
+const ACCURACY_ALL = 0.92;
+const ACCURACY_CLEAR = 0.95;
