@@ -14,6 +14,8 @@ import { runToEnd, type Steps } from '../steps';
 const FURNITURE_ROLES =
   /^(navigation|complementary|banner|contentinfo|dialog|alertdialog|menu|menubar|toolbar|search|form)$/i;
 const ALWAYS_DROP = new Set(['ASIDE', 'FOOTER', 'FORM', 'FIELDSET', 'FIGCAPTION', 'H1', 'ADDRESS']);
+/** Work units (elements, 64-character runs of text) between two offers to pause. */
+const OFFER_EVERY = 256;
 const CLEANED = new Set(['DIV', 'SECTION', 'TABLE', 'UL', 'OL', 'DL', 'HEADER', 'FIGURE']);
 
 export interface CollectOptions {
@@ -54,9 +56,10 @@ export function collectText(
 }
 
 /**
- * collectText as resumable steps: offers to pause every 256 elements. It reads the live DOM (children and
- * text as they are when reached), so a change made during a pause behind the walk is not seen, and one
- * ahead of it is; the caller decides whether that matters (sliced.ts restarts the body step).
+ * collectText as resumable steps: offers to pause every 256 units of work (elements, 64-character runs of
+ * text). It reads the live DOM (children and text as they are when reached), so a change made during a pause
+ * behind the walk is not seen, and one ahead of it is; the caller decides whether that matters (sliced.ts
+ * restarts the body step).
  */
 export function* collectTextSteps(
   doc: Document,
@@ -141,6 +144,9 @@ export function* collectTextSteps(
     return false;
   };
 
+  // Offers to pause by work done: an element counts 1, a text node 1 per 64 characters as well.
+  let work = 0;
+  let nextOffer = OFFER_EVERY;
   for (const part of parts) {
     kind = 'paragraph';
     // Stack of pending work: an element to enter, or a marker to leave a block.
@@ -148,6 +154,10 @@ export function* collectTextSteps(
     let teaserSiblingsOf: Element | null = null;
     let steps = 0;
     while (stack.length > 0) {
+      if (work >= nextOffer) {
+        nextOffer = work + OFFER_EVERY;
+        yield;
+      }
       const item = stack.pop()!;
       if (item.exit !== undefined) {
         flush();
@@ -157,13 +167,12 @@ export function* collectTextSteps(
       const node = item.node;
       if (node.nodeType === 3) {
         addText(node as Text);
+        work += 1 + ((node as Text).length >> 6);
         continue;
       }
       if (node.nodeType !== 1) continue;
-      if ((++steps & 255) === 0) {
-        if ((steps & 1023) === 0 && now() > opts.deadline) break;
-        yield;
-      }
+      work++;
+      if ((++steps & 1023) === 0 && now() > opts.deadline) break;
       const el = node as Element;
       const i = index.get(el);
       if (i === undefined) continue; // skipped by the stats walk (script, hidden, nav, ...)

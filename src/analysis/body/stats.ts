@@ -50,8 +50,10 @@ export interface WalkLimits {
   now?: () => number;
 }
 
-/** Elements walked between two offers to pause (a power of two minus one, used as a mask). */
+/** Elements walked between two deadline checks (a power of two minus one, used as a mask). */
 const PAUSE_MASK = 255;
+/** Work units (elements, 64-character runs of text) between two offers to pause. */
+const OFFER_EVERY = 256;
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const HIDDEN_CLASS = /(^|\s)(hidden|sr-only|visually-?hidden|screen-reader-text|offscreen|d-none)(\s|$)/i;
@@ -114,8 +116,9 @@ export function collectStats(root: Element, limits: WalkLimits): StatsResult {
 }
 
 /**
- * collectStats as resumable steps: offers to pause every 256 elements. The statistics describe the DOM as
- * each element was visited; a change behind the walk is not seen (the caller checks, see sliced.ts).
+ * collectStats as resumable steps: offers to pause every 256 units of work (elements, 64-character runs of
+ * text). The statistics describe the DOM as each element was visited; a change behind the walk is not seen
+ * (the caller checks, see sliced.ts).
  */
 export function* collectStatsSteps(root: Element, limits: WalkLimits): Steps<StatsResult> {
   const now = limits.now ?? (() => performance.now());
@@ -129,14 +132,20 @@ export function* collectStatsSteps(root: Element, limits: WalkLimits): Steps<Sta
   let typed = -1;
   let articleTag = -1;
   let articleTags = 0;
+  // Offers to pause by work done: an element counts 1, its text 1 per 64 characters.
+  let work = 0;
+  let nextOffer = OFFER_EVERY;
   while (stack.length > 0) {
     const [el, parent, depth] = stack.pop()!;
     if (stats.length >= limits.maxElements)
       throw new BudgetExceeded(`more than ${limits.maxElements} elements`);
-    if ((stats.length & PAUSE_MASK) === 0) {
-      if (now() > limits.deadline) throw new BudgetExceeded('time budget exceeded');
-      if (stats.length > 0) yield;
+    if ((stats.length & PAUSE_MASK) === 0 && now() > limits.deadline)
+      throw new BudgetExceeded('time budget exceeded');
+    if (work >= nextOffer) {
+      nextOffer = work + OFFER_EVERY;
+      yield;
     }
+    work++;
     const i = stats.length;
     const tag = el.tagName.toUpperCase();
     const inLink = tag === 'A' || (parent >= 0 && linkDepthOf.get(parent) === true);
@@ -182,6 +191,7 @@ export function* collectStatsSteps(root: Element, limits: WalkLimits): Steps<Sta
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) {
         const m = measureText((n as Text).data);
+        work += (n as Text).length >> 6;
         s.text += m.len;
         s.commas += m.commas;
         s.ownText += m.len;
