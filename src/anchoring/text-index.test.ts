@@ -142,3 +142,15 @@ suite('sliced build', () => {
     root.remove();
   });
 });
+
+suite('isBreak', () => {
+  it('marks synthetic block spaces and page whitespace that a block boundary collapsed into', () => {
+    const idx = TextIndex.build(dom('<p>one two\n</p><p>three</p>four<br>five'));
+    expect(idx.text).toBe('one two three four five');
+    const at = (w: string): number => idx.text.indexOf(w);
+    expect(idx.isBreak(at('two') + 3)).toBe(true); // "two\n" then </p>: the page's newline is the boundary
+    expect(idx.isBreak(at('three') + 5)).toBe(true); // synthetic
+    expect(idx.isBreak(at('four') + 4)).toBe(true); // <br>
+    expect(idx.isBreak(at('one') + 3)).toBe(false); // an ordinary space
+  });
+});

@@ -162,6 +162,8 @@ export class TextIndex {
   private readonly nodeEndRun: Int32Array;
   private readonly nodeOut: Int32Array;
   private readonly nodeIds: Map<Text, number>;
+  /** Ascending offsets of the spaces that stand for a block boundary or <br> (see isBreak). */
+  private readonly breaks: Int32Array;
 
   private constructor(root: Node, b: Builder) {
     this.root = root;
@@ -174,6 +176,7 @@ export class TextIndex {
     this.nodeEndRun = Int32Array.from(b.nodeEndRun);
     this.nodeOut = Int32Array.from(b.nodeOut);
     this.nodeIds = b.nodeIds;
+    this.breaks = Int32Array.from(b.breaks);
   }
 
   /** One walk of root. O(size of the subtree). */
@@ -290,10 +293,24 @@ export class TextIndex {
     return this.text.length;
   }
 
-  /** True when the rendered character at `off` is a synthetic space for a block boundary or <br>. */
+  /**
+   * True when the rendered character at `off` is the space standing for a block boundary or <br>: the
+   * synthetic one, or the page's own whitespace that the boundary collapsed into ("text\n</p>"). The ends of
+   * the text count as boundaries.
+   */
   isBreak(off: number): boolean {
     if (off < 0 || off >= this.text.length) return off === this.text.length || off === -1;
-    return (this.runNode[this.runAt(off)] as number) < 0;
+    const b = this.breaks;
+    let lo = 0;
+    let hi = b.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = b[mid] as number;
+      if (v === off) return true;
+      if (v < off) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   /** A live Range over rendered [start, end), trimmed so it starts and ends on non-space text. */
@@ -349,6 +366,7 @@ class Builder {
   nodeEndRun: number[] = [];
   nodeOut: number[] = [];
   nodeIds = new Map<Text, number>();
+  breaks: number[] = [];
   private lastRunNode = -2;
   private lastRunRawEnd = -1;
 
@@ -366,8 +384,12 @@ class Builder {
 
   private brk(): void {
     if (!this.lastSpace) {
+      this.breaks.push(this.length);
       this.emit(' ', -1, 0);
       this.lastSpace = true;
+    } else if (this.length > 0 && this.breaks[this.breaks.length - 1] !== this.length - 1) {
+      // The page's own trailing whitespace already produced the space: it now stands for the boundary too.
+      this.breaks.push(this.length - 1);
     }
   }
 

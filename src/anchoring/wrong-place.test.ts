@@ -230,3 +230,41 @@ suite('context pushed away by inserted blocks (right place, not orphan)', () => 
     );
   });
 });
+
+suite('short or paragraph-ending quotes with a replaced word (right place, not orphan)', () => {
+  it('a short quote with one word replaced between both exact contexts', () => {
+    const root = dom(
+      '<p>As ID.3 production begins, Volkswagen bets it all on an electric future. VW ID. SPACE VIZZION Gallery.</p>',
+    );
+    const p = nth(root, 'p', 0);
+    const sel = describeIn(root, p, 'on an electric future');
+    replaceIn(p, 'future', 'regional');
+    expect(where(root, sel)?.text).toBe('on an electric regional');
+  });
+
+  it('a short quote whose words are mostly gone is not stretched over whatever sits between its contexts', () => {
+    const root = dom(
+      '<p>Argentina comfortably got past Chile 3-0 in Group C, with Guido Pella beating Nicolas Jarry.</p>',
+    );
+    const p = nth(root, 'p', 0);
+    const sel = describeIn(root, p, 'past Chile 3-0');
+    replaceIn(p, 'past Chile 3-0', 'beyond the visitors');
+    expect(anchor(root, sel)).toBeNull();
+  });
+
+  it('the last word of a paragraph-ending quote edited, an ad inserted after the paragraph', () => {
+    const root = dom(
+      '<p>The car has near-50:50 weight distribution. There’s electronic damping control, multilink rear suspension, and strut-type front suspension.</p><p>However, the car could just as easily be AWD.</p>',
+    );
+    const p = nth(root, 'p', 0);
+    const quote =
+      'There’s electronic damping control, multilink rear suspension, and strut-type front suspension.';
+    const sel = describeIn(root, p, quote);
+    p.insertAdjacentHTML(
+      'afterend',
+      '<div><span>Advertisement</span><a>Read more: the week in pictures</a></div>',
+    );
+    replaceIn(p, 'front suspension.', 'front recent.');
+    expect(where(root, sel)?.text).toBe(quote.replace('front suspension.', 'front recent.'));
+  });
+});
