@@ -99,27 +99,30 @@ export class PageAnalyzer {
     const run: Run = {
       href,
       abort,
-      promise: this.load().then(async ({ analyzePageSliced }) => {
-        // A task of its own for the analysis: the engine's first import evaluates its module in the task
-        // that resolves load(), and a cached engine resolves in the caller's task (after its detect()).
-        await pause();
-        abort.signal.throwIfAborted();
-        const { analysis, textMap, root } = await analyzePageSliced(
-          this.doc,
-          { url: href, detected },
-          {
-            signal: abort.signal,
-            yield: pause,
-            ignore: isOwn ? n => ownMark(n) || isOwn(n) : ownMark,
-          },
-        );
-        const state: AnalysisState = { analysis, textMap, root };
-        if (this.running === run) {
-          this.cached = state;
-          this.cachedFor = href;
-        }
-        return state;
-      }),
+      // Tasks of their own for the engine's import (its first call compiles analysis.js) and for the
+      // analysis: the caller has usually just run detect() in this task (looksLikeArticle), and the first
+      // import evaluates the module in the task that resolves load().
+      promise: pause()
+        .then(() => this.load())
+        .then(async ({ analyzePageSliced }) => {
+          await pause();
+          abort.signal.throwIfAborted();
+          const { analysis, textMap, root } = await analyzePageSliced(
+            this.doc,
+            { url: href, detected },
+            {
+              signal: abort.signal,
+              yield: pause,
+              ignore: isOwn ? n => ownMark(n) || isOwn(n) : ownMark,
+            },
+          );
+          const state: AnalysisState = { analysis, textMap, root };
+          if (this.running === run) {
+            this.cached = state;
+            this.cachedFor = href;
+          }
+          return state;
+        }),
     };
     const done = () => {
       if (this.running === run) this.running = null;
