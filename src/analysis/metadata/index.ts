@@ -248,11 +248,13 @@ function extract(doc: Document, url: string): ArticleMeta {
     }
   }
   if (!out.authors.length) {
-    for (const group of lazyVisible().bylines) {
+    const vis = lazyVisible();
+    for (const [gi, group] of vis.bylines.entries()) {
       const names = cleanAuthors(group, ctx);
-      // A lone word in an "author"-classed element ("Parliament", "Part") is a link or a label unless the page
-      // introduces it as a byline ("by Regan").
-      if (names.every(n => !n.includes(' ')) && !group.some(g => BY_WORD.test(g))) continue;
+      // A lone word in an element that only has "author" in its class ("Parliament", "Part") is a link or a label,
+      // unless the page introduces it as a byline ("by Regan"); markup (itemprop, rel=author) is trusted.
+      const lone = names.every(n => !n.includes(' '));
+      if (lone && vis.bylineKinds[gi] === 'class' && !group.some(g => BY_WORD.test(g))) continue;
       if (names.length) {
         out.authors = names;
         break;

@@ -36,7 +36,12 @@ export function isSiteName(part: string, ctx: TitleContext): boolean {
   )
     return true;
   const host = hostCore(ctx.host).toLowerCase();
-  if (host && (p === host || (p.length >= 4 && host.includes(p)) || (host.length >= 4 && p.startsWith(host))))
+  if (
+    host &&
+    (p === host ||
+      (p.length >= 4 && host.includes(p)) ||
+      (host.length >= 4 && p.startsWith(host) && p.length <= host.length + 10))
+  )
     return true;
   return false;
 }

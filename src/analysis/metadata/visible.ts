@@ -22,8 +22,13 @@ const BAD_CLASS =
 /** "bio" as its own class word ("author-bio", "bio"), not inside "hasnt-bio" or "biography-link". */
 const BIO_CLASS = /(?:^|\s)(?:author[-_]?)?bio(?:\s|$)/;
 const MODIFIED = /modif|updat|aktualisiert|edited/;
-const BY_TEXT =
-  /^(?:by|von|par|por|written by|text:?|texte:?|text von|texte de|autor(?:in)?:|author:|auteur(?:e)?\s*:|autora?:|verfasser(?:in)?:)\s*[\p{Lu}\p{Lo}]/iu;
+const BY_PREFIX =
+  /^(?:(?:by|von|par|por|written by|text|texte|text von|texte de)\s+|(?:text|texte|autor(?:in)?|author|auteur(?:e)?|autora?|verfasser(?:in)?)\s*:\s*)/i;
+/** "By Jane Doe", "Autorin: Uta Staschewski": a credit word, then a capitalised name ("Portion Fix" is not one). */
+function byText(t: string): boolean {
+  const m = BY_PREFIX.exec(t);
+  return !!m && /^[\p{Lu}\p{Lo}]/u.test(t.slice(m[0].length));
+}
 
 interface Cand {
   raw: string;
@@ -35,6 +40,8 @@ interface Cand {
 export interface Visible {
   /** Candidate bylines, best first; each group is one byline (several rel=author links form one group). */
   bylines: string[][];
+  /** How each byline group was found: 'itemprop', 'rel', 'byline' (a byline class), 'class-near' / 'class' (an author-like class name near / far from the headline) or 'by' ("By ..."). */
+  bylineKinds: string[];
   published: string | null;
   /** How sure the dateline is: 3+ for a machine date or itemprop near the headline, 1 for a bare date near it. */
   publishedScore: number;
@@ -88,7 +95,7 @@ function dateText(el: Element, lang: string | null): string {
 }
 
 export function readVisible(doc: Document, lang: string | null): Visible {
-  const out: Visible = { bylines: [], published: null, publishedScore: 0, modified: null };
+  const out: Visible = { bylines: [], bylineKinds: [], published: null, publishedScore: 0, modified: null };
   const body = doc.body;
   if (!body) return out;
   const all = body.getElementsByTagName('*');
@@ -116,7 +123,12 @@ export function readVisible(doc: Document, lang: string | null): Visible {
     else if (BYLINE_CLASS.test(c) && !/avatar|image|photo|img|bio|about/.test(c)) {
       const t = textOf(el, 400);
       if (t && t.length <= 200)
-        by.push({ raw: t, score: /byline|by-line/.test(c) ? 2.5 : 1.5, index: i, kind: 'class' });
+        by.push({
+          raw: t,
+          score: /byline|by-line/.test(c) ? 2.5 : 1.5,
+          index: i,
+          kind: /byline|by-line/.test(c) ? 'byline' : 'class',
+        });
     } else if (
       /^(p|span|li|a|strong|em|b|i|address|small|div)$/.test(tag) &&
       h1 >= 0 &&
@@ -124,8 +136,7 @@ export function readVisible(doc: Document, lang: string | null): Visible {
       el.childElementCount <= 4
     ) {
       const t = el.textContent ?? '';
-      if (t.length <= 160 && BY_TEXT.test(squash(t)))
-        by.push({ raw: squash(t), score: 2.5, index: i, kind: 'by' });
+      if (t.length <= 160 && byText(squash(t))) by.push({ raw: squash(t), score: 2.5, index: i, kind: 'by' });
     }
     // Dates
     let score = 0;
@@ -161,13 +172,12 @@ export function readVisible(doc: Document, lang: string | null): Visible {
       .filter(c => c.kind === top.kind && Math.abs(c.index - top.index) < 40)
       .sort((a, b) => a.index - b.index)
       .map(c => c.raw);
-    out.bylines = [
-      group,
-      ...rankedBy
-        .filter(c => !group.includes(c.raw))
-        .map(c => [c.raw])
-        .slice(0, 6),
-    ];
+    const rest = rankedBy.filter(c => !group.includes(c.raw)).slice(0, 6);
+    out.bylines = [group, ...rest.map(c => [c.raw])];
+    // An author-like class far from the headline is weaker evidence than one beside it.
+    const kind = (c: Cand): string =>
+      c.kind === 'class' && c.score < 2.5 ? 'class' : c.kind === 'class' ? 'class-near' : c.kind;
+    out.bylineKinds = [kind(top), ...rest.map(kind)];
   }
   for (const c of rank(dates)) {
     if (inChromeAt(all, c.index)) continue;
