@@ -203,10 +203,12 @@ async function main() {
           count: slices.length,
           indexSlices,
           wallMs: performance.now() - t0,
+          all: slices.map(x => Math.round(x * 10) / 10),
         };
       },
       [annotations] as const,
     );
+    console.error(`run ${run}: our slices (ms): ${sliced.all.join(' ')}`);
     rows.push({
       restoreMs: m.done,
       longest: m.long.length ? Math.max(...m.long) : 0,
