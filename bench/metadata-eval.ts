@@ -9,9 +9,11 @@
  * non-reserved Zyte pages, read off the visible page; reserved pages are refused).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { Readability } from '@mozilla/readability';
+import { Defuddle } from 'defuddle/node';
 import {
   corpusAvailable,
   loadHtml,
@@ -21,7 +23,7 @@ import {
   zytePages,
 } from './lib/corpus';
 import { authorKey, dateScore, titleOk } from './lib/metadata-score';
-import { extractMetadata } from '../src/analysis/metadata/index';
+import { emptyMeta, extractMetadata } from '../src/analysis/metadata/index';
 import { fold } from '../src/analysis/metadata/text';
 import type { ArticleMeta } from '../src/analysis/types';
 
@@ -34,6 +36,9 @@ const onlyHalf = opt('--half');
 const onlyField = opt('--field');
 const onlySet = opt('--set');
 const quiet = argv.includes('--quiet');
+/** --baselines: also score Readability and Defuddle; --write: write bench/results/metadata-eval.md. */
+const withBaselines = argv.includes('--baselines');
+const write = argv.includes('--write');
 
 export interface Labelled {
   set: string;
@@ -135,46 +140,113 @@ function judge(l: Labelled, m: ArticleMeta): { field: Field; ok: boolean; want: 
   return out;
 }
 
-function main(): void {
+/** Readability's and Defuddle's answers in our ArticleMeta shape, for --baselines (on a clone: both mutate). */
+async function baseline(sys: 'readability' | 'defuddle', doc: Document, url: string): Promise<ArticleMeta> {
+  const m = emptyMeta();
+  const copy = doc.cloneNode(true) as Document;
+  try {
+    if (sys === 'readability') {
+      const r = new Readability(copy).parse();
+      m.title = r?.title ?? null;
+      m.authors = r?.byline ? [r.byline] : [];
+      m.published = r?.publishedTime ?? null;
+      m.siteName = r?.siteName ?? null;
+    } else {
+      const d = await Defuddle(copy, url);
+      m.title = d.title || null;
+      m.authors = d.author ? [d.author] : [];
+      m.published = d.published || null;
+      m.siteName = d.site || null;
+    }
+  } catch {
+    /* a failure scores as empty answers */
+  }
+  return m;
+}
+
+async function main(): Promise<void> {
   if (!corpusAvailable()) {
     console.log('corpus absent: nothing to measure');
     return;
   }
+  const systems = withBaselines ? (['ours', 'readability', 'defuddle'] as const) : (['ours'] as const);
   const counts = new Map<string, { ok: number; n: number }>();
   const misses: string[] = [];
   const times: number[] = [];
+  let pages = 0;
   for (const l of labelledPages()) {
     const half = halfOf(l.page);
     if (onlyHalf && half !== onlyHalf) continue;
     if (onlySet && l.set !== onlySet) continue;
+    pages++;
     const doc = parse(loadHtml(l.file), l.url);
-    const t = performance.now();
-    const m = extractMetadata(doc, l.url);
-    times.push(performance.now() - t);
-    doc.defaultView?.close();
-    for (const r of judge(l, m)) {
-      for (const key of [`${l.set} ${r.field}`, `${l.set} ${r.field} half-${half}`]) {
-        const c = counts.get(key) ?? { ok: 0, n: 0 };
-        c.n++;
-        if (r.ok) c.ok++;
-        counts.set(key, c);
+    for (const sys of systems) {
+      let m: ArticleMeta;
+      if (sys === 'ours') {
+        const t = performance.now();
+        m = extractMetadata(doc, l.url);
+        times.push(performance.now() - t);
+      } else m = await baseline(sys, doc, l.url);
+      for (const r of judge(l, m)) {
+        const keys = sys === 'ours' ? [`${l.set} ${r.field}`, `${l.set} ${r.field} half-${half}`] : [];
+        keys.push(`${sys}|${l.set} ${r.field}`);
+        for (const key of keys) {
+          const c = counts.get(key) ?? { ok: 0, n: 0 };
+          c.n++;
+          if (r.ok) c.ok++;
+          counts.set(key, c);
+        }
+        if (sys !== 'ours') continue;
+        if (!r.ok && (!onlyField || onlyField === r.field) && r.field !== 'exact')
+          misses.push(
+            `${l.set}/${l.page} [${half}] ${r.field}: want ${JSON.stringify(r.want)} got ${JSON.stringify(r.got)}`,
+          );
+        if (!r.ok && r.field === 'exact' && onlyField === 'exact')
+          misses.push(`${l.set}/${l.page} [${half}] exact: want ${r.want} got ${r.got}`);
       }
-      if (!r.ok && (!onlyField || onlyField === r.field) && r.field !== 'exact')
-        misses.push(
-          `${l.set}/${l.page} [${half}] ${r.field}: want ${JSON.stringify(r.want)} got ${JSON.stringify(r.got)}`,
-        );
-      if (!r.ok && r.field === 'exact' && onlyField === 'exact')
-        misses.push(`${l.set}/${l.page} [${half}] exact: want ${r.want} got ${r.got}`);
     }
+    doc.defaultView?.close();
   }
   if (!quiet) for (const s of misses) console.log(s);
   console.log('');
+  const pct = (c: { ok: number; n: number } | undefined): string =>
+    c && c.n ? `${((100 * c.ok) / c.n).toFixed(1)}% (${c.ok}/${c.n})` : 'n/a';
   for (const [k, c] of [...counts].sort(([a], [b]) => a.localeCompare(b)))
-    console.log(`${k.padEnd(32)} ${((100 * c.ok) / c.n).toFixed(1).padStart(5)}% (${c.ok}/${c.n})`);
+    if (!k.includes('|')) console.log(`${k.padEnd(32)} ${pct(c).padStart(14)}`);
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(
-    `extractMetadata median ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(1)} ms over ${sorted.length} pages`,
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  console.log(`extractMetadata median ${median.toFixed(1)} ms over ${sorted.length} pages`);
+  if (!write) return;
+  const sets = [...new Set([...counts.keys()].filter(k => !k.includes('|')).map(k => k.split(' ')[0]!))];
+  const lines = [
+    '## Metadata accuracy on labelled pages (fast eval)',
+    '',
+    `Date: ${new Date().toISOString().slice(0, 16)}Z · Node ${process.version} · jsdom 29 (no browser) · ${pages} labelled pages · \`tsx bench/metadata-eval.ts --baselines --write${onlySet ? ` --set ${onlySet}` : ''}\``,
+    '',
+    'Scoring as in bench/lib/metadata-score.ts (title: equal after folding case/accents/punctuation; authors: same set of',
+    "name words, empty label = no personal author; date: same day, in the page's own offset). `zyte` is our hand",
+    'labelling of non-reserved Zyte news pages (tests/fixtures/metadata/README.md gives the label rules); the reserved',
+    'pages are not labelled. Readability and Defuddle run on clones of the same parsed documents.',
+    '',
+    `| set / field | ours | ${systems.slice(1).join(' | ')} |`,
+    `|---|${systems.map(() => '---').join('|')}|`,
+  ];
+  for (const set of sets)
+    for (const f of ['title', 'authors', 'date', 'site'])
+      if (counts.has(`${set} ${f}`))
+        lines.push(
+          `| ${set} ${f} | ${pct(counts.get(`${set} ${f}`))} | ${systems
+            .slice(1)
+            .map(sys => pct(counts.get(`${sys}|${set} ${f}`)))
+            .join(' | ')} |`,
+        );
+  lines.push(
+    '',
+    `extractMetadata() median ${median.toFixed(1)} ms per page on this machine (shared, loaded).`,
+    '',
   );
+  mkdirSync(path.join(REPO_ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(path.join(REPO_ROOT, 'bench/results/metadata-eval.md'), lines.join('\n'));
 }
 
-main();
+await main();
