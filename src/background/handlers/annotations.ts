@@ -1,6 +1,6 @@
 /**
  * addAnnotation, updateAnnotation, deleteAnnotation (returns the record for undo),
- * restoreAnnotation, annotationsForPage, listAnnotations.
+ * restoreAnnotation, annotationsForPage (the library list is in library.ts).
  *
  * Authorisation: a content script may add only on its own page (pageUrl and target.source equal
  * its normalised sender URL; the validator already ties the two together) and may update,
@@ -56,6 +56,3 @@ export const annotationsForPage: H['annotationsForPage'] = async (ctx, raw) => {
   assertMayTouch(ctx, url);
   return store.annotationsForPage(url);
 };
-
-export const listAnnotations: H['listAnnotations'] = async (_ctx, raw) =>
-  store.listAnnotations(v.listAnnotationsQuery(raw));

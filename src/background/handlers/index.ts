@@ -8,10 +8,10 @@
 import type { ToBackground } from '../../shared/messages';
 import type { CallContext, Handlers } from '../../shared/rpc';
 import { checkSize } from '../../shared/validate';
-import { addAnnotation, annotationsForPage, deleteAnnotation, listAnnotations } from './annotations';
+import { addAnnotation, annotationsForPage, deleteAnnotation } from './annotations';
 import { restoreAnnotation, updateAnnotation } from './annotations';
 import { exportLibrary, importLibrary } from './export';
-import { deleteAll, stats } from './library';
+import { deleteAll, listAnnotations, stats } from './library';
 import { deletePage, getPage, listPages, savePage } from './pages';
 import { search } from './search';
 
