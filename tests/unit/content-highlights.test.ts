@@ -159,6 +159,38 @@ describe('Highlights', () => {
     h2.dispose();
   });
 
+  it('restores on a long page with the text index built in slices before the first anchor', async () => {
+    const paras = Array.from({ length: 600 }, (_, i) => `<p>Paragraph ${i} says <b>something</b> new.</p>`);
+    setBody(`<article>${paras.join('')}<p>Germany pledged about $2 billion in the last line.</p></article>`);
+    const first = setup();
+    const a = first.h.create(rangeOfText('about $2 billion'), 'pink')!;
+    await vi.waitFor(() => expect(first.bg.db.has(a.id)).toBe(true));
+    first.h.dispose();
+    // A "reload" of the same page: the clock advances 10 ms per reading, so every check is due and the walk
+    // pauses at each of its checks; nothing is drawn before the index is complete.
+    setBody(`<article>${paras.join('')}<p>Germany pledged about $2 billion in the last line.</p></article>`);
+    let t = 0;
+    const events: string[] = [];
+    const highlighter = createHighlighter(document);
+    const set = highlighter.set.bind(highlighter);
+    highlighter.set = (...args: Parameters<typeof set>) => {
+      events.push('draw');
+      set(...args);
+    };
+    const h2 = new Highlights({
+      api: first.bg.api,
+      highlighter,
+      notify: () => {},
+      root: () => document.body,
+      slice: { sliceMs: 8, now: () => (t += 10), yieldFn: async () => void events.push('yield') },
+    });
+    await h2.load(location.href);
+    expect(h2.entries.get(a.id)?.range?.toString()).toBe('about $2 billion');
+    expect(events.indexOf('draw')).toBeGreaterThan(3); // the walk paused several times (an unsliced build: once)
+    expect(events.slice(0, events.indexOf('draw')).every(e => e === 'yield')).toBe(true);
+    h2.dispose();
+  });
+
   it('flags an orphan in storage after the settle delay and un-flags it when it anchors again', async () => {
     const { bg, h } = setup(10);
     const a = h.create(rangeOfText('Germany pledged two additional batteries'), 'green')!;
