@@ -45,7 +45,8 @@ export class ContentController {
     api: BackgroundApi = toBackground,
   ) {
     this.highlighter = createHighlighter(doc, write => (this.watcher ? this.watcher.mute(write) : write()));
-    this.analyzer = new PageAnalyzer(doc);
+    // Our own UI host appearing mid-analysis is not a page change (no re-run of the body step).
+    this.analyzer = new PageAnalyzer(doc, undefined, { isOwn: n => this.ui.isOwnNode(n) });
     this.figures = new FigureMarks(this.highlighter);
     this.ui = new PageUi(doc, {
       color: c => this.highlightToolbarRange(c, null),
