@@ -10,6 +10,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../src/shared/types';
 import { repoRoot, setupExtension } from './harness';
+import { highlightTexts, selectText } from './page-text';
 
 const ext = setupExtension();
 const artifacts = resolve(repoRoot, 'out/e2e');
@@ -42,35 +43,6 @@ async function dragSelect(page: Page, text: string): Promise<void> {
   await page.mouse.move((box.x1 + box.x2) / 2, box.y2, { steps: 5 });
   await page.mouse.move(box.x2, box.y2, { steps: 5 });
   await page.mouse.up();
-}
-
-/** Select `text` programmatically (the context-menu path does not need the toolbar). */
-async function selectText(page: Page, text: string): Promise<void> {
-  const found = await page.evaluate(t => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(t);
-      if (i < 0) continue;
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + t.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(r);
-      return true;
-    }
-    return false;
-  }, text);
-  if (!found) throw new Error(`text not on the page: ${text}`);
-}
-
-/** The texts drawn under ::highlight(gleaner-<name>), read from the page's own world. */
-function highlightTexts(page: Page, name: string): Promise<string[]> {
-  return page.evaluate(n => {
-    const h = CSS.highlights.get(`gleaner-${n}`);
-    const out: string[] = []; // no Array.prototype.map: the hostile-page test replaces it
-    for (const r of h ?? []) out.push(r.toString());
-    return out;
-  }, name);
 }
 
 /**

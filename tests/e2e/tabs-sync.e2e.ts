@@ -3,38 +3,12 @@
  * reload, and a delete from the library (the popup's path) removes it from both (src/background/announce.ts).
  * A tab on another page is told nothing it should act on.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setupExtension } from './harness';
+import { highlightTexts, selectText } from './page-text';
 
 const ext = setupExtension();
 const QUOTE = 'Vice Chief of Staff';
-
-function highlightTexts(page: Page, color: string): Promise<string[]> {
-  return page.evaluate(c => {
-    const out: string[] = [];
-    for (const r of CSS.highlights.get(`gleaner-${c}`) ?? []) out.push(r.toString());
-    return out;
-  }, color);
-}
-
-async function select(page: Page, text: string): Promise<void> {
-  const found = await page.evaluate(t => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(t);
-      if (i < 0) continue;
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + t.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(r);
-      return true;
-    }
-    return false;
-  }, text);
-  expect(found).toBe(true);
-}
 
 describe('tabs stay in step', () => {
   it('a highlight made in one tab appears in the other tab on the same page, and a delete leaves both', async () => {
@@ -43,7 +17,7 @@ describe('tabs stay in step', () => {
     const b = await ext.openFixture('nato-patriot/');
     const elsewhere = await ext.openFixture('home/');
     await ext.tabId(a);
-    await select(a, QUOTE);
+    await selectText(a, QUOTE);
     const made = await ext.callContent(a, 'highlightSelection', 'green');
     expect(made.ok).toBe(true);
     const id = made.ok ? made.value?.id : undefined;
