@@ -9,7 +9,8 @@
  * The list's first block waits for the first paint (see below).
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { CallError } from '../../shared/result';
+import type { SearchHit, SearchQuery } from '../../shared/messages';
+import type { CallError, Result } from '../../shared/result';
 import type { Annotation, PageRecord } from '../../shared/types';
 import { libraryClient } from '../client';
 import { readHead, writeHead } from '../library-cache';
@@ -38,6 +39,38 @@ function initial(filter: LibraryFilter): { data: LibraryData; map: Map<number, R
     data: { status: 'ready', count: head.total, mode: 'list', query: '', cached: true },
     map: new Map(head.items.map((row, i) => [i, row])),
   };
+}
+
+/** The search a list with this filter and query makes (one place, so a prefetch and the list agree). */
+function searchQuery(q: string, filter: LibraryFilter): SearchQuery {
+  return {
+    q,
+    limit: SEARCH_LIMIT,
+    ...(filter.site ? { site: filter.site } : {}),
+    ...(filter.tag ? { tag: filter.tag } : {}),
+    ...(filter.color ? { color: filter.color } : {}),
+    shape: 'rows',
+  };
+}
+
+/** A search started by prefetchSearch, waiting for the list that will ask for it. Only the latest. */
+let prefetched: { key: string; reply: Promise<Result<SearchHit[]>> } | null = null;
+
+/**
+ * Sends the search for `q` now, from the keystroke's own event handler, so the worker works on it while
+ * the popup renders the keystroke; the list's layout effect then takes this reply instead of asking again.
+ */
+export function prefetchSearch(q: string, filter: LibraryFilter): void {
+  const query = searchQuery(q.trim(), filter);
+  if (!query.q) return;
+  prefetched = { key: JSON.stringify(query), reply: libraryClient.search(query) };
+}
+
+function search(query: SearchQuery): Promise<Result<SearchHit[]>> {
+  const key = JSON.stringify(query);
+  const mine = prefetched?.key === key ? prefetched.reply : null;
+  prefetched = null;
+  return mine ?? libraryClient.search(query);
 }
 
 export function useLibraryData(filter: LibraryFilter) {
@@ -88,24 +121,15 @@ export function useLibraryData(filter: LibraryFilter) {
       listSeq.current = mySeq; // fetched by the passive effect below
       return;
     }
-    void libraryClient
-      .search({
-        q,
-        limit: SEARCH_LIMIT,
-        ...(filter.site ? { site: filter.site } : {}),
-        ...(filter.tag ? { tag: filter.tag } : {}),
-        ...(filter.color ? { color: filter.color } : {}),
-        shape: 'rows',
-      })
-      .then(reply => {
-        if (mySeq !== seq.current) return;
-        if (!reply.ok) return setData({ status: 'error', error: reply.error });
-        const map = new Map<number, Row>();
-        for (const row of hitRows(reply.value)) if (inDateRange(filter, row)) map.set(map.size, row);
-        rows.current = { seq: mySeq, map };
-        const i = map.size;
-        setData({ status: 'ready', count: i, mode: 'search', query: q });
-      });
+    void search(searchQuery(q, filter)).then(reply => {
+      if (mySeq !== seq.current) return;
+      if (!reply.ok) return setData({ status: 'error', error: reply.error });
+      const map = new Map<number, Row>();
+      for (const row of hitRows(reply.value)) if (inDateRange(filter, row)) map.set(map.size, row);
+      rows.current = { seq: mySeq, map };
+      const i = map.size;
+      setData({ status: 'ready', count: i, mode: 'search', query: q });
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q, fetchBlock, attempt]);
 

@@ -8,7 +8,7 @@ import type { LibraryStats } from '../../../shared/messages';
 import type { Color } from '../../../shared/types';
 import { libraryClient, openAndReveal } from '../../client';
 import { useDebouncedCallback } from '../../hooks/use-debounced-callback';
-import { SEARCH_LIMIT, useLibraryData } from '../../hooks/use-library-data';
+import { prefetchSearch, SEARCH_LIMIT, useLibraryData } from '../../hooks/use-library-data';
 import { isFiltered, type LibraryFilter } from '../../library-filter';
 import { rowUrl } from '../../library-rows';
 import { markFirstPaint, markOnce, markSearchResults } from '../../perf';
@@ -35,7 +35,11 @@ export function Library({
   const [stats, setStats] = useState<LibraryStats | null>(null);
   const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
   const { data, rowAt, ensure, retry } = useLibraryData(filter);
-  const commitQuery = useDebouncedCallback((q: string) => onFilterChange({ q }), SEARCH_DEBOUNCE_MS);
+  const commitQuery = useDebouncedCallback((q: string) => {
+    // Only when the list will search anew (the trimmed query changes); otherwise nothing would take it.
+    if (q.trim() !== filter.q.trim()) prefetchSearch(q, filter);
+    onFilterChange({ q });
+  }, SEARCH_DEBOUNCE_MS);
 
   // Filter choices and page titles are secondary: fetched once the list has its fresh rows (so they
   // do not compete with it in the worker); failures only cost labels.
