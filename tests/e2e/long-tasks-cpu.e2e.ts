@@ -35,6 +35,12 @@ const reservedFile = resolve(repoRoot, '../shared/corpus/zyte/RESERVED.txt');
 const SETTLE_MS = 1500;
 /** A long task, by the Long Tasks API's definition. */
 const LONG_TASK_MS = 50;
+/**
+ * The 50 ms rule is a time, and DEVELOPERS.md keeps timed assertions out of the default suite (shared,
+ * noisy machines): by default the figure is measured, printed and written to out/reliability; `npm run
+ * test:soak` (GLEANER_SOAK=1) or GLEANER_STRICT_TIMING=1 asserts it. RELIABILITY.md records the runs.
+ */
+const STRICT_TIMING = process.env.GLEANER_SOAK === '1' || process.env.GLEANER_STRICT_TIMING === '1';
 
 /** The largest corpus page that is not reserved, or null when the corpus is absent. */
 function largestCorpusPage(): { name: string; bytes: number } | null {
@@ -176,7 +182,7 @@ describe('long tasks with attribution', () => {
     expect(traced.ours?.totalOursMs).toBeGreaterThan(0);
     // Issue 8: no task in which our scripts run more than 50 ms. CPU time, so a descheduled thread on a
     // loaded machine does not count against us; the page's own long tasks are not ours.
-    expect(traced.ours?.longestOursCpuMs).toBeLessThanOrEqual(LONG_TASK_MS);
+    if (STRICT_TIMING) expect(traced.ours?.longestOursCpuMs).toBeLessThanOrEqual(LONG_TASK_MS);
   }
 
   it('measures the sample article with and without the extension', { timeout: 120_000 }, async () => {

@@ -19,6 +19,12 @@ import { attribute, startTrace } from './long-tasks-trace';
 
 /** A long task, by the Long Tasks API's definition. */
 const LONG_TASK_MS = 50;
+/**
+ * The 50 ms rule is a time, and DEVELOPERS.md keeps timed assertions out of the default suite (shared,
+ * noisy machines): by default the figure is measured, printed and written to out/reliability; `npm run
+ * test:soak` (GLEANER_SOAK=1) or GLEANER_STRICT_TIMING=1 asserts it. RELIABILITY.md records the runs.
+ */
+const STRICT_TIMING = process.env.GLEANER_SOAK === '1' || process.env.GLEANER_STRICT_TIMING === '1';
 
 const zyte = resolve(repoRoot, '../shared/corpus/zyte');
 const hasCorpus = existsSync(join(zyte, 'html'));
@@ -146,7 +152,7 @@ describe.skipIf(!page)('long tasks on the largest corpus page', () => {
       figures.ourScriptsPerTask = ours;
       expect(again?.ok).toBe(true);
       expect(ours?.totalOursMs).toBeGreaterThan(0);
-      expect(ours?.longestOursCpuMs).toBeLessThanOrEqual(LONG_TASK_MS);
+      if (STRICT_TIMING) expect(ours?.longestOursCpuMs).toBeLessThanOrEqual(LONG_TASK_MS);
     } finally {
       await server.close();
     }
