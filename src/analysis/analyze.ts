@@ -132,7 +132,8 @@ export function* analysisSteps(
       analysis.reasons.push('empty document');
       return { analysis, textMap, root };
     }
-    const d = opts.detected ?? detect(doc, opts.url);
+    // Detection shares the analysis' budget (not its own default), so a caller's larger budget holds for it too.
+    const d = opts.detected ?? detect(doc, opts.url, { budgetMs: Math.max(0, deadline - clock.now()) });
     analysis.isArticle = d.isArticle;
     analysis.articleScore = d.score;
     analysis.reasons = [...d.reasons];
