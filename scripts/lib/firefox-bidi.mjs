@@ -172,40 +172,28 @@ export async function mouseDrag(bidi, context, from, to, steps = 8) {
       duration: 15,
     });
   }
-  await bidi.send('input.performActions', {
-    context,
-    actions: [
-      {
-        type: 'pointer',
-        id: 'mouse',
-        parameters: { pointerType: 'mouse' },
-        actions: [
-          { type: 'pointerMove', x: Math.round(from.x), y: Math.round(from.y) },
-          { type: 'pointerDown', button: 0 },
-          ...moves,
-          { type: 'pointerUp', button: 0 },
-        ],
-      },
-    ],
-  });
+  await mouseActions(bidi, context, [
+    { type: 'pointerMove', x: Math.round(from.x), y: Math.round(from.y) },
+    { type: 'pointerDown', button: 0 },
+    ...moves,
+    { type: 'pointerUp', button: 0 },
+  ]);
 }
 
 /** Trusted click at viewport coordinates. */
 export async function mouseClick(bidi, context, point) {
-  await bidi.send('input.performActions', {
+  await mouseActions(bidi, context, [
+    { type: 'pointerMove', x: Math.round(point.x), y: Math.round(point.y) },
+    { type: 'pointerDown', button: 0 },
+    { type: 'pointerUp', button: 0 },
+  ]);
+}
+
+/** One sequence of trusted mouse actions (input.performActions with a single mouse pointer source). */
+function mouseActions(bidi, context, actions) {
+  return bidi.send('input.performActions', {
     context,
-    actions: [
-      {
-        type: 'pointer',
-        id: 'mouse',
-        parameters: { pointerType: 'mouse' },
-        actions: [
-          { type: 'pointerMove', x: Math.round(point.x), y: Math.round(point.y) },
-          { type: 'pointerDown', button: 0 },
-          { type: 'pointerUp', button: 0 },
-        ],
-      },
-    ],
+    actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
   });
 }
 
