@@ -5,6 +5,7 @@
  * full records are brought down to it as they arrive, so rows never hold selectors or figures.
  */
 import type { HitRow, SearchHit } from '../shared/messages';
+import { annotationHitRow, pageHitRow } from '../shared/rows';
 import type { Annotation, PageRecord } from '../shared/types';
 
 export type Row = (
@@ -15,36 +16,13 @@ export type Row = (
   marks?: [number, number][];
 };
 
-export function quoteOf(a: Annotation): string {
-  for (const s of a.target.selector) if (s.type === 'TextQuoteSelector') return s.exact;
-  return '';
-}
-
+/** A full annotation as a list row (the page title only when known and non-empty). */
 export function annotationRow(a: Annotation, pageTitle?: string): Row {
-  const row: Row = {
-    kind: 'annotation',
-    id: a.id,
-    pageUrl: a.pageUrl,
-    color: a.color,
-    quote: quoteOf(a),
-    note: a.note,
-    tags: a.tags,
-    updated: a.updated,
-  };
-  if (pageTitle) row.pageTitle = pageTitle;
-  return row;
+  return annotationHitRow(a, pageTitle || undefined);
 }
 
 export function pageRow(p: PageRecord): Row {
-  return {
-    kind: 'page',
-    url: p.url,
-    title: p.title,
-    siteName: p.siteName,
-    annotationCount: p.annotationCount,
-    updatedAt: p.updatedAt,
-    summary: p.summary[0] ?? '',
-  };
+  return { ...pageHitRow(p), summary: p.summary[0] ?? '' };
 }
 
 /**

@@ -9,8 +9,9 @@
  * replaying one the snapshot already holds is harmless). `invalidate()` (import, delete-all, a
  * dropped connection) throws the index away and cancels a build in flight.
  */
-import type { HitRow, LibraryStats, SearchHit, SearchQuery } from '../../shared/messages';
+import type { LibraryStats, SearchHit, SearchQuery } from '../../shared/messages';
 import type { Annotation, PageRecord } from '../../shared/types';
+import { annotationHitRow, pageHitRow, quoteOf } from '../../shared/rows';
 import { siteOf } from '../../shared/url';
 import { summarize } from '../db/library';
 import { db, onConnectionDropped } from '../db/open';
@@ -69,11 +70,6 @@ function apply(index: Built, change: Change): void {
       { text: p.authors.join(' '), weight: W.authors },
     ]);
   }
-}
-
-export function quoteOf(a: Annotation): string {
-  for (const s of a.target.selector) if (s.type === 'TextQuoteSelector') return s.exact;
-  return '';
 }
 
 /** Host and path words of a URL (no scheme, no query noise). */
@@ -153,34 +149,7 @@ function matchesSite(url: string, page: PageRecord | undefined, site: string): b
 /** Longest quote and note a 'rows' hit carries: a row shows one line of each (CSS ellipsis). */
 export const ROW_QUOTE_CHARS = 200;
 export const ROW_NOTE_CHARS = 300;
-
-const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
-
-function annotationRow(a: Annotation, pageTitle: string | undefined): HitRow {
-  const row: HitRow = {
-    kind: 'annotation',
-    id: a.id,
-    pageUrl: a.pageUrl,
-    color: a.color,
-    quote: cut(quoteOf(a), ROW_QUOTE_CHARS),
-    note: cut(a.note, ROW_NOTE_CHARS),
-    tags: a.tags,
-    updated: a.updated,
-  };
-  if (pageTitle !== undefined) row.pageTitle = pageTitle;
-  return row;
-}
-
-function pageRow(p: PageRecord): HitRow {
-  return {
-    kind: 'page',
-    url: p.url,
-    title: p.title,
-    siteName: p.siteName,
-    annotationCount: p.annotationCount,
-    updatedAt: p.updatedAt,
-  };
-}
+const ROW_LIMITS = { quote: ROW_QUOTE_CHARS, note: ROW_NOTE_CHARS };
 
 /**
  * Ranked hits for a query: annotations and pages, filtered, best first. Shape 'rows' sends what a
@@ -208,7 +177,7 @@ export async function search(query: SearchQuery): Promise<SearchHit[]> {
       if (rows) {
         const first = page !== null && !titled.has(page.url);
         if (first) titled.add(page.url);
-        const row = annotationRow(a, first ? page.title : undefined);
+        const row = annotationHitRow(a, first ? page.title : undefined, ROW_LIMITS);
         hits.push({ type: 'annotation', score, page: null, annotation: null, row, ...best(texts, terms) });
       } else hits.push({ type: 'annotation', score, page, annotation: a, ...best(texts, terms) });
     } else {
@@ -225,7 +194,7 @@ export async function search(query: SearchQuery): Promise<SearchHit[]> {
           score,
           page: null,
           annotation: null,
-          row: pageRow(page),
+          row: pageHitRow(page),
           ...best(texts, terms),
         });
       } else hits.push({ type: 'page', score, page, annotation: null, ...best(texts, terms) });

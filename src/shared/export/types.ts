@@ -59,10 +59,7 @@ export function implicitPage(url: string, at: string): ExportPage & { implicit: 
   };
 }
 
-export function quoteOf(a: Annotation): string {
-  for (const s of a.target.selector) if (s.type === 'TextQuoteSelector') return s.exact;
-  return '';
-}
+export { quoteOf } from '../rows';
 
 /** "2026-11-26" from an ISO time, for file names. */
 export function day(iso: string): string {

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { AnnotationPatch } from '../../../shared/messages';
 import { COLORS, type Annotation, type Color } from '../../../shared/types';
-import { quoteOf } from '../../library-rows';
+import { quoteOf } from '../../../shared/rows';
 import { parseTags } from '../common/format';
 
 export function AnnotationItem({
