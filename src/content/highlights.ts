@@ -74,6 +74,7 @@ export class Highlights {
     }
     const res = await this.o.api('annotationsForPage', url);
     if (gen !== this.generation) return;
+    const unchanged = new Set<string>();
     if (!res.ok) {
       this.o.notify({
         kind: 'error',
@@ -88,6 +89,18 @@ export class Highlights {
         const prev = this.entries.get(a.id);
         // A local edit not yet saved wins over the stored version.
         if (prev && !prev.saved) continue;
+        // The same stored version, still drawn over its quote: nothing to redo. This keeps a reload cheap
+        // when it is only an echo (the popup's edit announced twice, another tab's save on another highlight).
+        if (
+          prev &&
+          prev.annotation.updated === a.updated &&
+          prev.annotation.color === a.color &&
+          this.rangeValid(prev)
+        ) {
+          prev.annotation = a;
+          unchanged.add(a.id);
+          continue;
+        }
         this.entries.set(a.id, { annotation: a, range: prev?.range ?? null, saved: true });
       }
       for (const [id, e] of this.entries) {
@@ -97,7 +110,8 @@ export class Highlights {
         }
       }
     }
-    await this.anchorAll([...this.entries.values()], gen);
+    const todo = [...this.entries.values()].filter(e => !unchanged.has(e.annotation.id));
+    await this.anchorAll(todo, gen);
     this.scheduleRetry();
   }
 

@@ -159,6 +159,25 @@ describe('Highlights', () => {
     h2.dispose();
   });
 
+  it('a reload that changes nothing redraws nothing; a changed record is anchored and drawn again', async () => {
+    const { bg, h, highlighter } = setup();
+    const a = h.create(rangeOfText('Mark Rutte'), 'blue')!;
+    const b = h.create(rangeOfText('two additional batteries'), 'yellow')!;
+    await vi.waitFor(() => expect(bg.db.size).toBe(2));
+    await h.load(location.href);
+    const set = vi.spyOn(highlighter, 'set');
+    // An echo (the same versions announced again) must not re-anchor or redraw.
+    await h.load(location.href);
+    expect(set).not.toHaveBeenCalled();
+    // Another context recolours b: a new version, so b alone is anchored and drawn again.
+    bg.db.set(b.id, { ...bg.db.get(b.id)!, color: 'green', updated: '2099-01-01T00:00:00.000Z' });
+    await h.load(location.href);
+    expect(set.mock.calls.map(c => [c[0], c[2]])).toEqual([[`a:${b.id}`, 'green']]);
+    expect(h.entries.get(b.id)!.range!.toString()).toBe('two additional batteries');
+    expect(h.entries.get(a.id)!.range!.toString()).toBe('Mark Rutte');
+    h.dispose();
+  });
+
   it('restores on a long page with the text index built in slices before the first anchor', async () => {
     const paras = Array.from({ length: 600 }, (_, i) => `<p>Paragraph ${i} says <b>something</b> new.</p>`);
     setBody(`<article>${paras.join('')}<p>Germany pledged about $2 billion in the last line.</p></article>`);
