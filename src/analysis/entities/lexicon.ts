@@ -4,6 +4,8 @@
  * strings keep the bundle small.
  */
 import { FUNCTION_WORDS } from '../figures/function-words';
+import { FULL } from '../figures/patterns';
+import { table } from '../figures/table';
 
 const set = (s: string): Set<string> => new Set(s.split('|'));
 
@@ -29,23 +31,22 @@ export const ROLES = set(
     'sultan|emir|co-author|geologist|physicist|astronomer|reporter|correspondent|columnist',
 );
 
+/** Org cue words inside a run ("Ministry of Defence", "Bank of England"); all but "house of" also end one. */
+const HEAD_WORDS =
+  'ministry|department|bank|university|institute|office|bureau|council|committee|court|board|federation|' +
+  'league|union|party|agency|commission|academy|church|museum|school';
+export const ORG_HEADS = set(HEAD_WORDS + '|house of');
+
 /** Last words that make a capitalised run an organisation. */
 export const ORG_TAILS = set(
-  'inc|inc.|incorporated|ltd|ltd.|llc|plc|corp|corp.|corporation|company|co.|co|group|bank|party|' +
-    'council|army|navy|force|forces|ministry|department|agency|commission|university|college|institute|' +
-    'association|federation|union|committee|court|congress|senate|parliament|assembly|fund|foundation|' +
-    'organization|organisation|authority|board|office|police|reserve|exchange|airlines|airways|motors|' +
-    'times|news|post|journal|club|fc|technologies|holdings|partners|capital|media|network|networks|' +
-    'studios|records|labs|pharmaceuticals|alliance|coalition|administration|service|services|bureau|' +
-    'center|centre|school|hospital|church|tribunal|cabinet|guard|corps|command|marines|team|league|' +
-    'society|trust|press|brothers|entertainment|energy|airline|industries|systems|enterprises|' +
-    'international|worldwide',
-);
-
-/** Org cue words inside a run ("Ministry of Defence", "Bank of England"). */
-export const ORG_HEADS = set(
-  'ministry|department|bank|university|institute|office|bureau|council|committee|court|house of|board|' +
-    'federation|league|union|party|agency|commission|academy|church|museum|school',
+  HEAD_WORDS +
+    '|inc|inc.|incorporated|ltd|ltd.|llc|plc|corp|corp.|corporation|company|co.|co|group|army|navy|' +
+    'force|forces|college|association|congress|senate|parliament|assembly|fund|foundation|' +
+    'organization|organisation|authority|police|reserve|exchange|airlines|airways|motors|times|news|' +
+    'post|journal|club|fc|technologies|holdings|partners|capital|media|network|networks|studios|' +
+    'records|labs|pharmaceuticals|alliance|coalition|administration|service|services|center|centre|' +
+    'hospital|tribunal|cabinet|guard|corps|command|marines|team|society|trust|press|brothers|' +
+    'entertainment|energy|airline|industries|systems|enterprises|international|worldwide',
 );
 
 /** Well-known organisations named without a cue word. */
@@ -92,20 +93,11 @@ export const PLACES = set(
     'odessa|lviv|minsk|frankfurt|munich|hamburg|milan|manchester|edinburgh|silicon valley',
 );
 
-/** Canonical names for place aliases. */
-export const PLACE_ALIAS: Record<string, string> = {
-  'u.s.': 'United States',
-  us: 'United States',
-  usa: 'United States',
-  america: 'United States',
-  'u.k.': 'United Kingdom',
-  uk: 'United Kingdom',
-  britain: 'United Kingdom',
-  'great britain': 'United Kingdom',
-  uae: 'United Arab Emirates',
-  kiev: 'Kyiv',
-  odessa: 'Odesa',
-};
+/** Canonical names for place aliases (figures/table.ts format). */
+export const PLACE_ALIAS = table(
+  'United States:u.s.,us,usa,america;United Kingdom:u.k.,uk,britain,great britain;' +
+    'United Arab Emirates:uae;Kyiv:kiev;Odesa:odessa',
+);
 
 /** Nationality and other adjectives (single words): never entities on their own, but part of a role. */
 export const DEMONYMS = set(
@@ -120,11 +112,11 @@ export const DEMONYMS = set(
 /** Words that start a sentence without naming anything; never entities on their own. */
 export const COMMON_CAPS = new Set([
   ...FUNCTION_WORDS.split(' '),
+  ...FULL.toLowerCase().split('|'),
   ...(
     'however|although|though|meanwhile|moreover|furthermore|one|two|three|today|yesterday|tomorrow|' +
     'currently|recently|second|new|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mr|mrs|ms|dr|' +
-    'regarding|yes|please|read|image|photo|january|february|march|april|june|july|august|september|' +
-    'october|november|december|chapter|section|page|getty|images|ap|afp|file|click|subscribe|' +
+    'regarding|yes|please|read|image|photo|chapter|section|page|getty|images|ap|afp|file|click|subscribe|' +
     'advertisement|watch|see|follow|sources|officials|analysts|experts|critics|residents|witnesses|' +
     'police|authorities|investigators|researchers|scientists|doctors|lawmakers|democrats|republicans|' +
     'people|fans|users|students|parents|thanks|hey|well|summary'

@@ -8,14 +8,14 @@ import { table, words } from './table';
 
 /** Bound words by the approx they mean (table.ts format), with the common German and French ones. */
 const BOUNDS = table(
-  'gt: more than, over, above, in excess of, upwards of, exceeding, well over, just over, greater than,' +
-    'higher than, north of, mehr als, über, plus de;' +
-    'gte: at least, no fewer than, no less than, a minimum of, mindestens, au moins;' +
-    'lte: up to, as many as, as much as, no more than, at most, within, a maximum of, nearly, almost, knapp,' +
-    "fast, bis zu, jusqu'à, presque;" +
-    'lt: just under, fewer than, less than, under, below, lower than, weniger als, moins de;' +
-    'approx: about, around, approximately, roughly, some, an estimated, estimated, close to, circa, approx.,' +
-    'around about, more or less, an average of, on average, ~, rund, etwa, ungefähr, environ, près de',
+  'gt:more than,over,above,in excess of,upwards of,exceeding,well over,just over,greater than,' +
+    'higher than,north of,mehr als,über,plus de;' +
+    'gte:at least,no fewer than,no less than,a minimum of,mindestens,au moins;' +
+    'lte:up to,as many as,as much as,no more than,at most,within,a maximum of,nearly,almost,knapp,' +
+    "fast,bis zu,jusqu'à,presque;" +
+    'lt:just under,fewer than,less than,under,below,lower than,weniger als,moins de;' +
+    'approx:about,around,approximately,roughly,some,an estimated,estimated,close to,circa,approx.,' +
+    'around about,more or less,an average of,on average,~,rund,etwa,ungefähr,environ,près de',
 ) as Record<string, Approx>;
 
 const KEYS = Object.keys(BOUNDS).sort((a, b) => b.length - a.length);

@@ -12,13 +12,13 @@ export const TENS = numbered(TENS_WORDS, i => (i + 2) * 10);
 
 /** Scale words after a number ("4 million", "1.2bn", "3 Mrd."), with German, French, Spanish and Indian forms. */
 export const SCALES = numTable(
-  '1e2: hundred; 1e3: thousand+; 1e5: lakh+; 1e7: crore+;' +
-    '1e6: million+, mn, mln, mio, millionen, millones, millón, millon;' +
-    '1e9: billion, bn, bln, mrd+, milliard+, milliarde, milliarden; 1e12: trillion, tn, trn',
+  '1e2:hundred;1e3:thousand+;1e5:lakh+;1e7:crore+;' +
+    '1e6:million+,mn,mln,mio,millionen,millones,millón,millon;' +
+    '1e9:billion,bn,bln,mrd+,milliard+,milliarde,milliarden;1e12:trillion,tn,trn',
 );
 
 /** Scale letters only valid glued to the digits ("4m", "10k", "$1.2b"). */
-export const GLUED_SCALES = numTable('1e3: k; 1e6: m, mn; 1e9: bn, b; 1e12: tn, trn');
+export const GLUED_SCALES = numTable('1e3:k;1e6:m,mn;1e9:bn,b;1e12:tn,trn');
 
 /** "second" .. "nineteenth", the tens ("twentieth" from "twenty") and "hundredth". */
 export const ORDINAL_WORDS = numbered(
@@ -30,7 +30,7 @@ export const ORDINAL_WORDS = numbered(
 );
 
 /** Fractions as words: "two-thirds", "a third of", "three quarters". */
-export const FRACTIONS = numTable('2: half, halves; 3: third+; 4: quarter+, fourth+; 5: fifth+; 10: tenth+');
+export const FRACTIONS = numTable('2:half,halves;3:third+;4:quarter+,fourth+;5:fifth+;10:tenth+');
 
 export function wordValue(l: string): number | undefined {
   return UNITS[l] ?? TENS[l];

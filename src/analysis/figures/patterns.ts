@@ -11,7 +11,8 @@ export interface Claim {
   value: string;
 }
 
-const FULL = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** Full month names, capitalised and "|"-separated (entities/lexicon.ts shares them). */
+export const FULL = 'January|February|March|April|May|June|July|August|September|October|November|December';
 export const MONTH_ABBR = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 const ABBR = MONTH_ABBR;
 /** Month names and abbreviations, lower case (the grammar's year/count tests use them too). */
