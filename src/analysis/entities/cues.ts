@@ -27,15 +27,15 @@ const BYLINE = /^(?:reporting|editing|writing|compiled|produced|photos?)$/;
  */
 export function roleBefore(toks: WTok[], i: number): number {
   const r = toks[i - 1];
-  if (!r || !r.word || r.cap || !ROLES.has(r.l)) return -1;
+  if (!r || !r.word_ || r.cap_ || !ROLES.has(r.l)) return -1;
   let s = r.s;
   for (let k = i - 2; k >= i - 3; k--) {
     const m = toks[k];
-    if (!m || !m.word || FUNCTION.has(m.l) || SPEECH.has(m.l) || m.e < s - 1) break;
+    if (!m || !m.word_ || FUNCTION.has(m.l) || SPEECH.has(m.l) || m.e < s - 1) break;
     // Capitalised names ("Apple analyst") and adjective-shaped words ("planetary"); verbs stop it ("met").
-    if (!m.cap && !MODIFIER.test(m.l)) break;
+    if (!m.cap_ && !MODIFIER.test(m.l)) break;
     s = m.s;
-    if (m.start) break;
+    if (m.start_) break;
   }
   return s;
 }
@@ -43,7 +43,7 @@ export function roleBefore(toks: WTok[], i: number): number {
 /** "research firm Oanda": an organisation noun right before the run. */
 export const orgIntroBefore = (toks: WTok[], i: number): boolean => {
   const p = toks[i - 1];
-  return !!p && p.word && !p.cap && ORG_INTRO.has(p.l);
+  return !!p && p.word_ && !p.cap_ && ORG_INTRO.has(p.l);
 };
 
 /** "Reporting by Will Dunham; Editing by Tom Brown". */

@@ -29,11 +29,11 @@ export interface EntityOptions {
 }
 
 interface Acc {
-  name: string;
-  kind: EntityKind;
-  role: string;
-  mentions: number;
-  first: number;
+  name_: string;
+  kind_: EntityKind;
+  role_: string;
+  mentions_: number;
+  first_: number;
 }
 
 const PLACE_TAILS = new Set(
@@ -97,20 +97,20 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
       const sur = parts[parts.length - 1]!.toLowerCase();
       let acc = surnames.get(sur);
       if (!acc) {
-        acc = { name, kind, role, mentions: 0, first: s };
+        acc = { name_: name, kind_: kind, role_: role, mentions_: 0, first_: s };
         surnames.set(sur, acc);
         byKey.set('person:' + sur, acc);
       }
-      if (name.length > acc.name.length) acc.name = name;
-      if (role && role.length > acc.role.length) acc.role = role;
-      acc.mentions++;
-      acc.first = Math.min(acc.first, s);
+      if (name.length > acc.name_.length) acc.name_ = name;
+      if (role && role.length > acc.role_.length) acc.role_ = role;
+      acc.mentions_++;
+      acc.first_ = Math.min(acc.first_, s);
       return;
     }
     const key = kind + ':' + name.toLowerCase();
-    const acc = byKey.get(key) ?? { name, kind, role: '', mentions: 0, first: s };
-    acc.mentions++;
-    acc.first = Math.min(acc.first, s);
+    const acc = byKey.get(key) ?? { name_: name, kind_: kind, role_: '', mentions_: 0, first_: s };
+    acc.mentions_++;
+    acc.first_ = Math.min(acc.first_, s);
     byKey.set(key, acc);
   };
 
@@ -126,7 +126,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
   const rolePhrase = (i: number): { role: string; j: number } | null => {
     let j = i;
     const ws: string[] = [];
-    while (j < toks.length && toks[j]!.word && ws.length < 12) {
+    while (j < toks.length && toks[j]!.word_ && ws.length < 12) {
       ws.push(toks[j]!.l);
       j++;
     }
@@ -139,7 +139,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     if (found < 0) return null;
     // The phrase ends before a lower-case verb-like word after the role ("..., said" / "..., who").
     let end = i + found + roleAt(ws, found);
-    while (end < j && (toks[end]!.cap || CONNECTORS.has(toks[end]!.l) || ROLES.has(toks[end]!.l))) end++;
+    while (end < j && (toks[end]!.cap_ || CONNECTORS.has(toks[end]!.l) || ROLES.has(toks[end]!.l))) end++;
     while (end > i && CONNECTORS.has(toks[end - 1]!.l)) end--;
     return { role: text.slice(toks[i]!.s, toks[end - 1]!.e), j: end };
   };
@@ -149,7 +149,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
-    if (!t.word || !t.cap || skip.has(i)) {
+    if (!t.word_ || !t.cap_ || skip.has(i)) {
       i++;
       continue;
     }
@@ -158,7 +158,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     let j = i;
     while (j < toks.length) {
       const w = toks[j]!;
-      if (w.word && w.cap) {
+      if (w.word_ && w.cap_) {
         run.push(w);
         j++;
         if (/['’]s$/.test(w.t)) break;
@@ -170,10 +170,10 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
         run.length > 0 &&
         ORG_HEADS.has(run[run.length - 1]!.l) &&
         !COMMON_CAPS.has(toks[j + 1]?.l ?? 'the');
-      if (w.word && (CONNECTORS.has(w.l) || onOrg) && run.length) {
+      if (w.word_ && (CONNECTORS.has(w.l) || onOrg) && run.length) {
         let k = onOrg ? j + 1 : j;
-        while (k < toks.length && toks[k]!.word && CONNECTORS.has(toks[k]!.l)) k++;
-        if (toks[k]?.word && toks[k]!.cap && !toks[k]!.start && k - j <= 2) {
+        while (k < toks.length && toks[k]!.word_ && CONNECTORS.has(toks[k]!.l)) k++;
+        if (toks[k]?.word_ && toks[k]!.cap_ && !toks[k]!.start_ && k - j <= 2) {
           for (let q = j; q < k; q++) run.push(toks[q]!);
           j = k;
           continue;
@@ -184,15 +184,15 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     // A capitalised "The" inside a sentence starts a name ("The Hill", "The Associated Press").
     const theName =
       run[0]?.t === 'The' &&
-      !run[0].start &&
+      !run[0].start_ &&
       run.length <= 3 &&
       !run.some(w => CONNECTORS.has(w.l) && w !== run[0]);
     // Drop sentence-initial common words ("The", "However", "In").
-    while (run.length && run[0]!.start && COMMON_CAPS.has(stripPoss(run[0]!.l))) run.shift();
+    while (run.length && run[0]!.start_ && COMMON_CAPS.has(stripPoss(run[0]!.l))) run.shift();
     // "Shares of Acme Holdings": a sentence-initial noun before "of" is not part of the name.
     if (
       run.length > 2 &&
-      run[0]!.start &&
+      run[0]!.start_ &&
       run[1]!.l === 'of' &&
       !ORG_HEADS.has(run[0]!.l) &&
       !ROLES.has(run[0]!.l)
@@ -290,7 +290,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     // "the Chargers", "the Chiefs": a plural proper noun after "the" names a team or group.
     if (
       run.length === 1 &&
-      !run[0]!.start &&
+      !run[0]!.start_ &&
       before?.l === 'the' &&
       /\p{Ll}s$/u.test(run[0]!.t) &&
       ![DEMONYMS, PLACES, surnames].some(l => l.has(ws[0]!.slice(0, -1)))
@@ -349,24 +349,24 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     if (p.name.includes(' ')) continue;
     const acc = surnames.get(p.name.toLowerCase());
     if (acc) {
-      acc.mentions++;
-      acc.first = Math.min(acc.first, p.s);
+      acc.mentions_++;
+      acc.first_ = Math.min(acc.first_, p.s);
     }
   }
   const all = [...byKey.values()];
   const titleL = (opts.title ?? '').toLowerCase();
   const score = (a: Acc): number =>
-    a.mentions +
-    (a.role ? 2 : 0) +
-    (a.kind === 'person' ? 0.5 : 0) +
-    (titleL.includes(a.name.toLowerCase()) ? 2 : 0) +
-    (1 - a.first / text.length);
-  all.sort((a, b) => score(b) - score(a) || a.first - b.first);
+    a.mentions_ +
+    (a.role_ ? 2 : 0) +
+    (a.kind_ === 'person' ? 0.5 : 0) +
+    (titleL.includes(a.name_.toLowerCase()) ? 2 : 0) +
+    (1 - a.first_ / text.length);
+  all.sort((a, b) => score(b) - score(a) || a.first_ - b.first_);
   const maxKey = opts.maxKey ?? 10;
   let nk = 0;
   return all.map(a => {
-    const key = nk < maxKey && (a.mentions >= 2 || !!a.role);
+    const key = nk < maxKey && (a.mentions_ >= 2 || !!a.role_);
     if (key) nk++;
-    return { name: a.name, kind: a.kind, role: a.role, mentions: a.mentions, first: a.first, key };
+    return { name: a.name_, kind: a.kind_, role: a.role_, mentions: a.mentions_, first: a.first_, key };
   });
 }

@@ -8,10 +8,10 @@ export interface WTok {
   s: number;
   e: number;
   /** Word starting with a capital letter (or a dotted acronym). */
-  cap: boolean;
-  word: boolean;
+  cap_: boolean;
+  word_: boolean;
   /** First word of a sentence or a paragraph. */
-  start: boolean;
+  start_: boolean;
   /** Index in the token array. */
   i: number;
 }
@@ -45,9 +45,9 @@ export function wordTokens(text: string): WTok[] {
       l: t.toLowerCase(),
       s,
       e: s + t.length,
-      cap: isWord && t[0] !== t[0]!.toLowerCase(),
-      word: isWord,
-      start: sentenceStart,
+      cap_: isWord && t[0] !== t[0]!.toLowerCase(),
+      word_: isWord,
+      start_: sentenceStart,
       i: out.length,
     });
     if (trailingDot) {
@@ -56,9 +56,9 @@ export function wordTokens(text: string): WTok[] {
         l: '.',
         s: s + t.length,
         e: s + t.length + 1,
-        cap: false,
-        word: false,
-        start: false,
+        cap_: false,
+        word_: false,
+        start_: false,
         i: out.length,
       });
       sentenceStart = true;

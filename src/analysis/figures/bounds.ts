@@ -40,7 +40,7 @@ const OVER_GT_BEFORE =
 export interface Bound {
   /** Start offset of the bound words. */
   s: number;
-  approx: Approx;
+  approx_: Approx;
 }
 
 /**
@@ -61,5 +61,5 @@ export function boundBefore(text: string, start: number, floor: number, nextWord
   )
     return null;
   if (word === 'over' && SPAN_NOUNS.has(nextWord) && !OVER_GT_BEFORE.test(pre)) return null;
-  return { s: bs, approx: BOUNDS[word]! };
+  return { s: bs, approx_: BOUNDS[word]! };
 }

@@ -39,12 +39,12 @@ export const CONTAINERS = new Set(
 const QUOTES = new Set(['"', '“', '”', "'", '‘', '’', '«', '»', '„']);
 
 function phrase(c: NumCtx, k: number, maxWords: number, allowDet: boolean): { words: string[]; k: number } {
-  const toks = c.toks;
+  const toks = c.toks_;
   const words: string[] = [];
   let prevEnd = toks[k - 1]?.e ?? 0;
   while (k < toks.length && words.length < maxWords) {
     const t = toks[k]!;
-    if (/\n/.test(c.text.slice(prevEnd, t.s))) break;
+    if (/\n/.test(c.text_.slice(prevEnd, t.s))) break;
     if (t.k === 'sym') {
       if (QUOTES.has(t.t)) {
         prevEnd = t.e;
@@ -91,14 +91,14 @@ function phrase(c: NumCtx, k: number, maxWords: number, allowDet: boolean): { wo
  * ("10% of voters"). Returns '' when nothing noun-like follows.
  */
 export function countedAfter(c: NumCtx, j: number, ofOnly: boolean): string {
-  const t = c.toks[j];
+  const t = c.toks_[j];
   if (!t) return '';
   if (t.l === 'of') {
     const p = phrase(c, j + 1, 3, false);
     // "of the population": drop the determiner but keep the noun.
     if (p.words.length) return p.words.join(' ');
     const q = phrase(c, j + 2, 3, false);
-    return c.toks[j + 1] && /^(the|its|their|his|her|our)$/.test(c.toks[j + 1]!.l) ? q.words.join(' ') : '';
+    return c.toks_[j + 1] && /^(the|its|their|his|her|our)$/.test(c.toks_[j + 1]!.l) ? q.words.join(' ') : '';
   }
   if (ofOnly) return '';
   const p = phrase(c, j, 4, false);
@@ -107,7 +107,7 @@ export function countedAfter(c: NumCtx, j: number, ofOnly: boolean): string {
   // "only two committed": a lone participle is a verb, not the thing counted.
   if (p.words.length === 1 && /ed$/i.test(p.words[0]!)) return '';
   const last = p.words[p.words.length - 1]!.toLowerCase();
-  if (CONTAINERS.has(last) && c.toks[p.k]?.l === 'of') {
+  if (CONTAINERS.has(last) && c.toks_[p.k]?.l === 'of') {
     const q = phrase(c, p.k + 1, 3, true);
     if (q.words.length) return [...p.words, 'of', ...q.words].join(' ');
   }
@@ -116,6 +116,6 @@ export function countedAfter(c: NumCtx, j: number, ofOnly: boolean): string {
 
 /** True when the word after a count only describes it ("14 available"): the counted noun is the one before. */
 export function describesOnly(c: NumCtx, j: number): boolean {
-  const t = c.toks[j];
+  const t = c.toks_[j];
   return !!t && t.k === 'word' && NOT_NOUNS.has(t.l);
 }

@@ -40,10 +40,10 @@ const YEAR_CUE =
 
 /** Tries a figure starting at token i. Returns it with the next token index, or null. */
 function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number } | null {
-  const toks = c.toks;
+  const toks = c.toks_;
   const t = toks[i]!;
   // "No. 1", "#1": ranks.
-  if ((t.t === 'No' || t.t === '#') && !c.claimed[i + 1]) {
+  if ((t.t === 'No' || t.t === '#') && !c.claimed_[i + 1]) {
     const dot = t.t === 'No' ? toks[i + 1] : t;
     const n = toks[t.t === 'No' ? i + 2 : i + 1];
     if (
@@ -59,16 +59,16 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   if (t.k === 'word') {
     const fr = fraction(c, i);
     if (fr) {
-      const b = boundBefore(c.text, t.s, floor, '');
+      const b = boundBefore(c.text_, t.s, floor, '');
       const f = emit(
         b ? b.s : t.s,
         endOf(c, fr.j),
         'ratio',
         Math.round(fr.v * 1e4) / 1e4,
         '',
-        b?.approx ?? 'eq',
+        b?.approx_ ?? 'eq',
       );
-      f.counted = countedAfter(c, fr.j, true);
+      f.counted_ = countedAfter(c, fr.j, true);
       return { f, j: fr.j };
     }
   }
@@ -76,25 +76,25 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   if (!a) return null;
   const n1 = a.n;
   let j = n1.j;
-  let cur = a.cur;
+  let cur = a.cur_;
   let sfx: Suffix | null = null;
   // "2019 season", "the 2022/23 season": a year before a time word is not a duration.
-  const yearish = !cur && n1.scale === 1 && n1.v >= 1800 && n1.v <= 2100 && /^\d{4}$/.test(toks[n1.i]!.t);
-  if (n1.glued) sfx = gluedSuffix(n1);
+  const yearish = !cur && n1.scale_ === 1 && n1.v >= 1800 && n1.v <= 2100 && /^\d{4}$/.test(toks[n1.i]!.t);
+  if (n1.glued_) sfx = gluedSuffix(n1);
   // A unit right after the first number ("10% to 12%", "5 km-10 km").
-  if (!sfx && !n1.ordinal && !n1.decade) {
-    const s1 = sfxAfter(c, j, n1.scale > 1);
-    if (s1 && !s1.adjective && !(cur && s1.kind !== 'money') && !(yearish && s1.kind === 'duration')) {
+  if (!sfx && !n1.ordinal_ && !n1.decade_) {
+    const s1 = sfxAfter(c, j, n1.scale_ > 1);
+    if (s1 && !s1.adjective_ && !(cur && s1.kind_ !== 'money') && !(yearish && s1.kind_ === 'duration')) {
       sfx = s1;
-      j = tokAt(c, j, endOf(c, j) + s1.len);
+      j = tokAt(c, j, endOf(c, j) + s1.len_);
     }
   }
   let n2: Num | null = null;
   let score = false;
   let ratio = false;
   const conn = toks[j];
-  const before = c.text.slice(Math.max(0, toks[a.i]!.s - 24), toks[a.i]!.s);
-  if (conn && !n1.ordinal && !n1.decade && !c.claimed[j]) {
+  const before = c.text_.slice(Math.max(0, toks[a.i]!.s - 24), toks[a.i]!.s);
+  if (conn && !n1.ordinal_ && !n1.decade_ && !c.claimed_[j]) {
     let b: Side | null = null;
     if (
       conn.t === '/' &&
@@ -110,10 +110,10 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
       const nx = toks[j + 1];
       // Symmetric spacing only: "10-12", "10 - 12"; "225.86 -12.99" is two numbers.
       if (nx && nx.s - conn.e === conn.s - endOf(c, j)) b = side(c, j + 1, cur);
-      if (b && (b.n.ordinal || b.n.word !== n1.word)) b = null;
+      if (b && (b.n.ordinal_ || b.n.word_ !== n1.word_)) b = null;
     } else if (conn.l === 'to' && spaced(c, j) && prevWord(c, a.i) !== 'from') {
       b = side(c, j + 1, cur);
-      if (b && !VOTE_BEFORE.test(before) && (b.n.ordinal || (n1.v >= b.n.v && b.n.scale === 1))) b = null;
+      if (b && !VOTE_BEFORE.test(before) && (b.n.ordinal_ || (n1.v >= b.n.v && b.n.scale_ === 1))) b = null;
     } else if (conn.l === 'and' && prevWord(c, a.i) === 'between') {
       b = side(c, j + 1, cur);
     } else if (
@@ -121,7 +121,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
       spaced(c, j) &&
       !cur &&
       !sfx &&
-      n1.scale === 1 &&
+      n1.scale_ === 1 &&
       n1.v >= 1 &&
       n1.v <= 20 &&
       Number.isInteger(n1.v)
@@ -129,11 +129,11 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
       const r = side(c, j + 1, '');
       if (
         r &&
-        !r.cur &&
-        r.n.scale === 1 &&
+        !r.cur_ &&
+        r.n.scale_ === 1 &&
         r.n.v > n1.v &&
         r.n.v <= 1000 &&
-        !r.n.sep &&
+        !r.n.sep_ &&
         !(toks[r.n.i]!.k === 'num' && r.n.v >= 1800)
       ) {
         ratio = true;
@@ -142,27 +142,27 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
       }
     } else if (conn.l === 'out' && toks[j + 1]?.l === 'of' && !cur && !sfx) {
       const r = side(c, j + 2, '');
-      if (r && !r.cur && r.n.v > 0 && r.n.v >= n1.v) {
+      if (r && !r.cur_ && r.n.v > 0 && r.n.v >= n1.v) {
         ratio = true;
         n2 = r.n;
         j = r.n.j;
       }
     }
     // Units must agree: "rose 3.5 percent to $27.2 billion" is a change and a new level, not a range.
-    if (b && sfx && b.cur) b = null;
+    if (b && sfx && b.cur_) b = null;
     if (b && (sfx || cur)) {
-      const s2 = sfxAfter(c, b.n.j, b.n.scale > 1);
-      if (s2 && (sfx ? s2.kind !== sfx.kind : s2.kind !== 'money')) b = null;
+      const s2 = sfxAfter(c, b.n.j, b.n.scale_ > 1);
+      if (s2 && (sfx ? s2.kind_ !== sfx.kind_ : s2.kind_ !== 'money')) b = null;
     }
     if (b && b.n.v >= 0) {
       n2 = b.n;
-      if (b.cur) cur = cur || b.cur;
+      if (b.cur_) cur = cur || b.cur_;
       j = b.n.j;
       const small = (x: Num): boolean =>
-        Number.isInteger(x.v) && x.v <= 300 && x.scale === 1 && !x.sep && !x.word;
-      const after = c.text.slice(endOf(c, j), endOf(c, j) + 40);
+        Number.isInteger(x.v) && x.v <= 300 && x.scale_ === 1 && !x.sep_ && !x.word_;
+      const after = c.text_.slice(endOf(c, j), endOf(c, j) + 40);
       const unitAfter = !!sfxAfter(c, j, false);
-      if (!cur && !sfx && !unitAfter && small(n1) && small(n2) && !n2.glued) {
+      if (!cur && !sfx && !unitAfter && small(n1) && small(n2) && !n2.glued_) {
         if (conn.l === 'to') score = VOTE_BEFORE.test(before);
         else if (DASHES.has(conn.t)) {
           score =
@@ -171,12 +171,13 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
             n1.v >= n2.v ||
             // Tie-breaks and set lists: "6-7 (4), 6-4", "7-5, 3-6".
             /^\s*(?:\(\d+\)|,\s*\d+[-–]\d+)/.test(after) ||
-            toks[a.i]!.s - c.lastScore <= 3;
+            toks[a.i]!.s - c.lastScore_ <= 3;
           // Year spans "2019-20" are ranges of years, not scores.
           if (/^\d{4}$/.test(toks[n1.i]!.t)) score = false;
         }
       }
-      if (!score && n2.scale > 1 && n1.scale === 1 && n1.v * n2.scale <= n2.v * 1.01 + 1) n1.v *= n2.scale;
+      if (!score && n2.scale_ > 1 && n1.scale_ === 1 && n1.v * n2.scale_ <= n2.v * 1.01 + 1)
+        n1.v *= n2.scale_;
       if (!score && n1.v > n2.v && !(toks[n1.i]!.t.length === 4 && toks[n2.i]!.t.length === 2)) {
         // "10-8" without score cues: not a range either; keep the first number alone.
         n2 = null;
@@ -186,39 +187,39 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   }
   const last = n2 ?? n1;
   if (n2 && !score && !ratio) {
-    if (n2.glued) sfx = gluedSuffix(n2);
+    if (n2.glued_) sfx = gluedSuffix(n2);
     else {
-      const s2 = sfxAfter(c, j, last.scale > 1);
-      if (s2 && !(cur && s2.kind !== 'money') && !(yearish && s2.kind === 'duration')) {
+      const s2 = sfxAfter(c, j, last.scale_ > 1);
+      if (s2 && !(cur && s2.kind_ !== 'money') && !(yearish && s2.kind_ === 'duration')) {
         sfx = s2;
-        j = tokAt(c, j, endOf(c, j) + s2.len);
+        j = tokAt(c, j, endOf(c, j) + s2.len_);
       }
     }
   }
-  if (!n2 && !sfx && !n1.ordinal && !n1.decade) {
-    const s3 = sfxAfter(c, j, n1.scale > 1);
-    if (s3 && s3.adjective && !cur && !yearish) {
+  if (!n2 && !sfx && !n1.ordinal_ && !n1.decade_) {
+    const s3 = sfxAfter(c, j, n1.scale_ > 1);
+    if (s3 && s3.adjective_ && !cur && !yearish) {
       sfx = s3;
-      j = tokAt(c, j, endOf(c, j) + s3.len);
+      j = tokAt(c, j, endOf(c, j) + s3.len_);
     }
   }
   let e = endOf(c, j);
   let kind: FigureKind;
   let unit = '';
-  let value: RawFigure['value'] = n2 ? [n1.v, n2.v] : n1.v;
+  let value: RawFigure['value_'] = n2 ? [n1.v, n2.v] : n1.v;
   if (score) {
     kind = 'score';
-    c.lastScore = e;
+    c.lastScore_ = e;
   } else if (ratio) {
     kind = 'ratio';
     value = Math.round((n1.v / n2!.v) * 1e4) / 1e4;
-  } else if (cur || sfx?.kind === 'money') {
+  } else if (cur || sfx?.kind_ === 'money') {
     kind = 'money';
-    unit = cur || sfx!.unit;
+    unit = cur || sfx!.unit_;
     if (
-      sfx?.kind === 'money' &&
+      sfx?.kind_ === 'money' &&
       /^(cents?|pence)$/i.test(
-        c.text
+        c.text_
           .slice(e - 5, e)
           .trim()
           .split(/\s/)
@@ -227,10 +228,10 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     )
       value = Array.isArray(value) ? [value[0] / 100, value[1] / 100] : (value as number) / 100;
   } else if (sfx) {
-    kind = sfx.kind;
-    unit = sfx.unit;
-  } else if (n1.ordinal) kind = 'ordinal';
-  else if (n1.decade) {
+    kind = sfx.kind_;
+    unit = sfx.unit_;
+  } else if (n1.ordinal_) kind = 'ordinal';
+  else if (n1.decade_) {
     kind = 'year';
     j = n1.j;
     e = endOf(c, j);
@@ -238,11 +239,11 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   const tok1 = toks[n1.i]!;
   if (
     kind === 'count' &&
-    !n1.word &&
+    !n1.word_ &&
     /^\d{4}$/.test(tok1.t) &&
     n1.v >= 1800 &&
     n1.v <= 2100 &&
-    n1.scale === 1
+    n1.scale_ === 1
   ) {
     const nx = toks[j];
     const plural = nx && nx.k === 'word' && spaced(c, j) && /^[a-z]+s$/.test(nx.t) && !MONTH_WORDS.has(nx.l);
@@ -252,7 +253,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     }
   }
   // Spelled "one" is mostly a determiner ("one large bank"); it counts only in clear number roles.
-  if (kind === 'count' && !n2 && n1.word && n1.v === 1 && n1.j === n1.i + 1) {
+  if (kind === 'count' && !n2 && n1.word_ && n1.v === 1 && n1.j === n1.i + 1) {
     const nx = toks[j];
     const nx2 = toks[j + 1];
     const ofWhich = nx?.l === 'of' && nx2 && /^(which|whom|them|those|these|us|its|their)$/.test(nx2.l);
@@ -263,7 +264,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     }
   }
   // Word ordinals need a noun or "-" after ("third consecutive", "second-largest"), and never "a second".
-  if (kind === 'ordinal' && n1.word) {
+  if (kind === 'ordinal' && n1.word_) {
     const nx = toks[j];
     if (
       !nx ||
@@ -277,21 +278,22 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   let approx: Approx = 'eq';
   if (kind !== 'year' && kind !== 'ordinal' && kind !== 'score') {
     const nx = toks[j];
-    const nextWord = sfx?.kind === 'duration' ? unit + 's' : nx && nx.k === 'word' ? nx.l : '';
-    const b = boundBefore(c.text, s, floor, nextWord);
+    const nextWord = sfx?.kind_ === 'duration' ? unit + 's' : nx && nx.k === 'word' ? nx.l : '';
+    const b = boundBefore(c.text_, s, floor, nextWord);
     if (b && !(prevWord(c, a.i) === 'between' && n2)) {
       s = b.s;
-      approx = b.approx;
+      approx = b.approx_;
     }
     if (prevWord(c, a.i) === 'between' && n2 && toks[a.i - 1]!.s >= floor) s = toks[a.i - 1]!.s;
   }
   const f = emit(s, e, kind, value, unit, approx);
   if (kind === 'count') {
-    f.counted = countedAfter(c, j, false);
-    if (!f.counted) f.inherit = describesOnly(c, j);
-  } else if (sfx?.adjective) f.counted = countedAfter(c, j, false);
-  else if (kind === 'percent' || kind === 'money' || kind === 'measure') f.counted = countedAfter(c, j, true);
-  else if (kind === 'ratio') f.counted = countedAfter(c, j, !ratio);
+    f.counted_ = countedAfter(c, j, false);
+    if (!f.counted_) f.inherit_ = describesOnly(c, j);
+  } else if (sfx?.adjective_) f.counted_ = countedAfter(c, j, false);
+  else if (kind === 'percent' || kind === 'money' || kind === 'measure')
+    f.counted_ = countedAfter(c, j, true);
+  else if (kind === 'ratio') f.counted_ = countedAfter(c, j, !ratio);
   return { f, j };
 }
 
@@ -327,9 +329,16 @@ export function parseFigures(text: string, lang: string | null | undefined): Raw
     while (ci < cl.length && cl[ci]!.e <= t.s) ci++;
     for (let q = ci; q < cl.length && cl[q]!.s < t.e; q++) if (cl[q]!.e > t.s) claimed[k] = 1;
   }
-  const c: Ctx = { text, toks, dc, claimed, poundsMoney: /£|\bGBP\b|sterling/.test(text), lastScore: -9 };
+  const c: Ctx = {
+    text_: text,
+    toks_: toks,
+    dc_: dc,
+    claimed_: claimed,
+    poundsMoney_: /£|\bGBP\b|sterling/.test(text),
+    lastScore_: -9,
+  };
   const out: RawFigure[] = [];
-  for (const k of cl) if (k.kind !== 'skip') out.push(emit(k.s, k.e, k.kind, k.value, '', 'eq'));
+  for (const k of cl) if (k.kind_ !== 'skip') out.push(emit(k.s, k.e, k.kind_, k.value_, '', 'eq'));
   const claimEnds = cl.map(k => k.e);
   let floor = 0;
   let ck = 0;

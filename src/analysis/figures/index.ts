@@ -5,6 +5,10 @@
  *
  * Contract: spans satisfy `text.slice(start, end) === figure.text`, are sorted and never overlap;
  * never throws on any string.
+ *
+ * Property names ending in "_" (here and in entities/) belong to internal objects that never leave
+ * the engine (tokens, numbers, raw figures, accumulators), so a build may shorten them (esbuild
+ * `mangleProps: /_$/`); public shapes (Figure, Entity, TextBlock, options) never end in "_".
  */
 import type { Figure } from '../types';
 import { parseFigures } from './grammar';
@@ -66,17 +70,17 @@ export function extractFigures(text: string, opts: FigureOptions = {}): Figure[]
     const boiler = !!b && !!inBlock && (b.kind === 'caption' || b.kind === 'other' || blockWords(bi, b) < 8);
     const si = sentenceIndex(starts, f.s);
     // "only 14 available": the thing counted is the one named just before.
-    if (f.kind === 'count') {
-      if (f.inherit && lastCount && (lastCount.sent === si || f.s - lastCount.e < 200))
-        f.counted = lastCount.counted;
-      if (f.counted) lastCount = { counted: f.counted, sent: si, e: f.e };
+    if (f.kind_ === 'count') {
+      if (f.inherit_ && lastCount && (lastCount.sent === si || f.s - lastCount.e < 200))
+        f.counted_ = lastCount.counted;
+      if (f.counted_) lastCount = { counted: f.counted_, sent: si, e: f.e };
     }
     items.push({
       f,
-      text: text.slice(f.s, f.e),
-      sentence: sentenceText(text, starts, si),
-      rel: f.s / text.length,
-      boilerplate: boiler,
+      text_: text.slice(f.s, f.e),
+      sentence_: sentenceText(text, starts, si),
+      rel_: f.s / text.length,
+      boilerplate_: boiler,
     });
   }
   const scores = scoreFigures(items, titleWords(opts.title), opts.title ?? '');
@@ -93,12 +97,12 @@ export function extractFigures(text: string, opts: FigureOptions = {}): Figure[]
     text: text.slice(it.f.s, it.f.e),
     start: it.f.s,
     end: it.f.e,
-    value: it.f.value,
-    unit: it.f.unit,
-    kind: it.f.kind,
-    approx: it.f.approx,
-    counted: it.f.counted,
-    sentence: it.sentence,
+    value: it.f.value_,
+    unit: it.f.unit_,
+    kind: it.f.kind_,
+    approx: it.f.approx_,
+    counted: it.f.counted_,
+    sentence: it.sentence_,
     score: scores[k]!,
     key: key.has(k),
   }));

@@ -14,36 +14,36 @@ export interface Num {
   i: number;
   j: number;
   /** Multiplier from a scale word (1 when none). */
-  scale: number;
-  word: boolean;
-  ordinal: boolean;
+  scale_: number;
+  word_: boolean;
+  ordinal_: boolean;
   /** "1990s". */
-  decade: boolean;
+  decade_: boolean;
   /** Unit glued to the digits ("25km", "100MW"). */
-  glued: string;
-  gluedDuration: boolean;
+  glued_: string;
+  gluedDuration_: boolean;
   /** Digits carried a thousands or decimal separator. */
-  sep: boolean;
+  sep_: boolean;
 }
 
 export interface NumCtx {
-  text: string;
-  toks: Token[];
-  dc: boolean;
+  text_: string;
+  toks_: Token[];
+  dc_: boolean;
 }
 
 /** True when tokens i-1 and i are separated only by plain spaces (no line break). */
 export function spaced(c: NumCtx, i: number, max = 2): boolean {
-  const a = c.toks[i - 1];
-  const b = c.toks[i];
+  const a = c.toks_[i - 1];
+  const b = c.toks_[i];
   if (!a || !b) return false;
   const g = b.s - a.e;
   if (g < 1 || g > max) return false;
-  return !/\n/.test(c.text.slice(a.e, b.s));
+  return !/\n/.test(c.text_.slice(a.e, b.s));
 }
 
 function spacedScale(c: NumCtx, j: number): { scale: number; j: number } | null {
-  const toks = c.toks;
+  const toks = c.toks_;
   const t = toks[j];
   if (!t || t.k !== 'word' || !spaced(c, j)) return null;
   let s = SCALES[t.l];
@@ -67,7 +67,7 @@ function spacedScale(c: NumCtx, j: number): { scale: number; j: number } | null 
 
 /** Spelled-out integer from token i: "twenty-five", "two hundred and fifty thousand". */
 function spelled(c: NumCtx, i: number): { v: number; j: number } | null {
-  const toks = c.toks;
+  const toks = c.toks_;
   let total = 0;
   let cur = 0;
   let j = i;
@@ -133,61 +133,61 @@ const base = (i: number, v: number, j: number): Num => ({
   v,
   i,
   j,
-  scale: 1,
-  word: false,
-  ordinal: false,
-  decade: false,
-  glued: '',
-  gluedDuration: false,
-  sep: false,
+  scale_: 1,
+  word_: false,
+  ordinal_: false,
+  decade_: false,
+  glued_: '',
+  gluedDuration_: false,
+  sep_: false,
 });
 
 /** "2.5m tonnes", "4m people": a glued "m" before a unit or a plural noun is million, not metres. */
 function millionsOf(c: NumCtx, k: number): boolean {
-  const w = c.toks[k];
+  const w = c.toks_[k];
   if (!w || w.k !== 'word' || !spaced(c, k)) return false;
   return MEASURES[w.l] !== undefined || /^[a-z]{3,}s$/.test(w.t);
 }
 
 /** Reads a number at token i; `money` allows "m"/"b" glued scales. Returns null when none. */
 export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
-  const toks = c.toks;
+  const toks = c.toks_;
   const t = toks[i];
   if (!t) return null;
   if (t.k === 'num') {
-    const v = parseDigits(t.t, c.dc);
+    const v = parseDigits(t.t, c.dc_);
     if (v === null) return null;
     const n = base(i, v, i + 1);
-    n.sep = /[.,\s\u00a0\u202f]/.test(t.t);
+    n.sep_ = /[.,\s\u00a0\u202f]/.test(t.t);
     const g = toks[i + 1];
     if (g && g.k === 'word' && g.s === t.e) {
       const gl = g.l;
-      if (/^(st|nd|rd|th)$/.test(gl) && Number.isInteger(v)) n.ordinal = true;
+      if (/^(st|nd|rd|th)$/.test(gl) && Number.isInteger(v)) n.ordinal_ = true;
       else if (
         GLUED_SCALES[gl] !== undefined &&
         (money || gl !== 'm' || millionsOf(c, i + 2)) &&
         g.t !== 'K' &&
         g.t !== 'B'
       )
-        n.scale = GLUED_SCALES[gl]!;
-      else if (gl === 's' && /^\d{4}$/.test(t.t)) n.decade = true;
-      else if (CASED[g.t] !== undefined) n.glued = CASED[g.t]!;
-      else if (MEASURES[gl] !== undefined) n.glued = MEASURES[gl]!;
+        n.scale_ = GLUED_SCALES[gl]!;
+      else if (gl === 's' && /^\d{4}$/.test(t.t)) n.decade_ = true;
+      else if (CASED[g.t] !== undefined) n.glued_ = CASED[g.t]!;
+      else if (MEASURES[gl] !== undefined) n.glued_ = MEASURES[gl]!;
       else if (DURATIONS[gl] !== undefined && gl.length > 1) {
-        n.glued = DURATIONS[gl]!;
-        n.gluedDuration = true;
+        n.glued_ = DURATIONS[gl]!;
+        n.gluedDuration_ = true;
       } else return null;
       n.j = i + 2;
       // A glued token followed by more letters/digits ("5th-gen", "4m2") is still fine; "3D" was refused above.
     }
-    if (n.scale === 1 && !n.ordinal && !n.decade && !n.glued) {
+    if (n.scale_ === 1 && !n.ordinal_ && !n.decade_ && !n.glued_) {
       const sc = spacedScale(c, n.j);
       if (sc) {
-        n.scale = sc.scale;
+        n.scale_ = sc.scale;
         n.j = sc.j;
       }
     }
-    n.v = n.v * n.scale;
+    n.v = n.v * n.scale_;
     return n;
   }
   if (t.k !== 'word') return null;
@@ -195,7 +195,7 @@ export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
   if (t.l === 'a' || t.l === 'an') {
     const nx = toks[i + 1];
     if (!nx || !spaced(c, i + 1)) return null;
-    if (nx.l === 'dozen') return { ...base(i, 12, i + 2), word: true };
+    if (nx.l === 'dozen') return { ...base(i, 12, i + 2), word_: true };
     if (
       nx.l === 'hundred' ||
       nx.l === 'thousand' ||
@@ -203,17 +203,17 @@ export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
       nx.l === 'billion' ||
       nx.l === 'trillion'
     ) {
-      const n = { ...base(i, 1, i + 2), word: true, scale: SCALES[nx.l]! };
-      n.v = n.scale;
+      const n = { ...base(i, 1, i + 2), word_: true, scale_: SCALES[nx.l]! };
+      n.v = n.scale_;
       return n;
     }
     return null;
   }
   if (ORDINAL_WORDS[t.l] !== undefined)
-    return { ...base(i, ORDINAL_WORDS[t.l]!, i + 1), word: true, ordinal: true };
+    return { ...base(i, ORDINAL_WORDS[t.l]!, i + 1), word_: true, ordinal_: true };
   const sp = spelled(c, i);
   if (!sp) return null;
-  const n = { ...base(i, sp.v, sp.j), word: true };
+  const n = { ...base(i, sp.v, sp.j), word_: true };
   // "two dozen".
   const dz = toks[n.j];
   if (dz?.l === 'dozen' && spaced(c, n.j)) {
@@ -222,7 +222,7 @@ export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
   }
   const sc = spacedScale(c, n.j);
   if (sc && sc.scale >= 1e6) {
-    n.scale = sc.scale;
+    n.scale_ = sc.scale;
     n.v *= sc.scale;
     n.j = sc.j;
   }

@@ -13,35 +13,35 @@ import { suffixAt, type Suffix } from './suffix';
 export interface RawFigure {
   s: number;
   e: number;
-  kind: FigureKind;
-  value: number | [number, number] | string;
-  unit: string;
-  approx: Approx;
-  counted: string;
+  kind_: FigureKind;
+  value_: number | [number, number] | string;
+  unit_: string;
+  approx_: Approx;
+  counted_: string;
   /** Counted noun could not be found but the number is a count ("only 14 available"). */
-  inherit: boolean;
+  inherit_: boolean;
 }
 
 export interface Ctx extends NumCtx {
-  claimed: Uint8Array;
-  poundsMoney: boolean;
+  claimed_: Uint8Array;
+  poundsMoney_: boolean;
   /** End offset of the last score read, for set lists ("6-4, 3-6, 7-6"). */
-  lastScore: number;
+  lastScore_: number;
 }
 
 const HYPHEN_PREFIXES = new Set(['mid', 'pre', 'post', 'early', 'late', 'end', 'start', 'fiscal', 'fy']);
 export const DASHES = new Set(['-', '–', '—']);
 export function isSentenceStartTok(c: NumCtx, i: number): boolean {
-  const p = c.toks[i - 1];
-  const t = c.toks[i];
+  const p = c.toks_[i - 1];
+  const t = c.toks_[i];
   if (!p || !t) return true;
-  if (/\n/.test(c.text.slice(p.e, t.s))) return true;
+  if (/\n/.test(c.text_.slice(p.e, t.s))) return true;
   return p.k === 'sym' && /[.!?:"“”]/.test(p.t);
 }
 
 /** Digits that are part of a name or code: F-16, COVID-19, G7, Section 230, Windows 11, Boeing 787-9. */
 export function isCode(c: Ctx, i: number): boolean {
-  const toks = c.toks;
+  const toks = c.toks_;
   const t = toks[i]!;
   const p = toks[i - 1];
   if (!p) return false;
@@ -67,7 +67,7 @@ export function isCode(c: Ctx, i: number): boolean {
     // "Sabres 4-1" is a score; "Boeing 787-9" is a model.
     if (nx && DASHES.has(nx.t) && toks[i + 2]?.k === 'num' && +t.t <= 200) return false;
     if (nx && nx.k === 'word' && nx.s === t.e) return true;
-    if (suffixAt(c.text, t.e, false, c.poundsMoney)) return false;
+    if (suffixAt(c.text_, t.e, false, c.poundsMoney_)) return false;
     return true;
   }
   return false;
@@ -75,16 +75,16 @@ export function isCode(c: Ctx, i: number): boolean {
 
 export interface Side {
   n: Num;
-  cur: string;
+  cur_: string;
   /** First token (the currency symbol when there is one). */
   i: number;
 }
 
 /** A number with an optional currency before it, starting at token i. */
 export function side(c: Ctx, i: number, curIn: string): Side | null {
-  const toks = c.toks;
+  const toks = c.toks_;
   const t = toks[i];
-  if (!t || c.claimed[i]) return null;
+  if (!t || c.claimed_[i]) return null;
   let cur = '';
   let ni = i;
   // A minus sign glued to the digits and not joining two numbers: "-5.44%", "−12.99".
@@ -110,26 +110,26 @@ export function side(c: Ctx, i: number, curIn: string): Side | null {
     if (toks[ni]?.t === '.' && t.t === 'Rs') ni++;
   }
   const nt = toks[ni];
-  if (!nt || c.claimed[ni]) return null;
+  if (!nt || c.claimed_[ni]) return null;
   if (cur && (nt.k !== 'num' || nt.s - toks[ni - 1]!.e > 1)) return null;
   if (nt.k === 'num' && !cur && isCode(c, ni)) return null;
   const n = readNumber(c, ni, !!(cur || curIn));
   if (!n) return null;
   if (neg) n.v = -n.v;
-  for (let k = n.i; k < n.j; k++) if (c.claimed[k]) return null;
-  return { n, cur, i };
+  for (let k = n.i; k < n.j; k++) if (c.claimed_[k]) return null;
+  return { n, cur_: cur, i };
 }
 
-export const endOf = (c: Ctx, j: number): number => c.toks[j - 1]!.e;
+export const endOf = (c: Ctx, j: number): number => c.toks_[j - 1]!.e;
 
 /** Advances a token index past a character offset. */
 export function tokAt(c: Ctx, j: number, off: number): number {
-  while (j < c.toks.length && c.toks[j]!.s < off) j++;
+  while (j < c.toks_.length && c.toks_[j]!.s < off) j++;
   return j;
 }
 
 export function fraction(c: Ctx, i: number): { v: number; j: number } | null {
-  const toks = c.toks;
+  const toks = c.toks_;
   const t = toks[i]!;
   const nx = toks[i + 1];
   const n2 = toks[i + 2];
@@ -168,26 +168,26 @@ export function emit(
   s: number,
   e: number,
   kind: FigureKind,
-  value: RawFigure['value'],
+  value: RawFigure['value_'],
   unit: string,
   approx: Approx,
 ): RawFigure {
-  return { s, e, kind, value, unit, approx, counted: '', inherit: false };
+  return { s, e, kind_: kind, value_: value, unit_: unit, approx_: approx, counted_: '', inherit_: false };
 }
 
 /** The unit after token j-1 (see suffixAt); `scaled`: a scale word was read. */
 export const sfxAfter = (c: Ctx, j: number, scaled: boolean): Suffix | null =>
-  suffixAt(c.text, endOf(c, j), scaled, c.poundsMoney);
+  suffixAt(c.text_, endOf(c, j), scaled, c.poundsMoney_);
 
 /** A unit glued to the digits ("25km", "3hrs") as a suffix of no length. */
 export const gluedSuffix = (n: Num): Suffix => ({
-  len: 0,
-  kind: n.gluedDuration ? 'duration' : 'measure',
-  unit: n.glued,
-  adjective: false,
+  len_: 0,
+  kind_: n.gluedDuration_ ? 'duration' : 'measure',
+  unit_: n.glued_,
+  adjective_: false,
 });
 
 export const prevWord = (c: Ctx, i: number): string => {
-  const p = c.toks[i - 1];
+  const p = c.toks_[i - 1];
   return p && p.k === 'word' ? p.l : '';
 };

@@ -7,8 +7,8 @@
 export interface Claim {
   s: number;
   e: number;
-  kind: 'date' | 'time' | 'skip';
-  value: string;
+  kind_: 'date' | 'time' | 'skip';
+  value_: string;
 }
 
 /** Full month names, capitalised and "|"-separated (entities/lexicon.ts shares them). */
@@ -85,7 +85,7 @@ function dateClaims(text: string, monthFirst: boolean, out: Claim[]): void {
     if (value === null) continue;
     // Keep trailing punctuation out ("Jan." is part of the month, a sentence dot after a year is not).
     while (e > start && /[\s,]/.test(text[e - 1] ?? '')) e--;
-    out.push({ s: start, e, kind: 'date', value });
+    out.push({ s: start, e, kind_: 'date', value_: value });
   }
 }
 
@@ -114,7 +114,7 @@ function timeClaims(text: string, out: Claim[]): void {
       if (pm && h < 12) h += 12;
       if (!pm && h === 12) h = 0;
     }
-    out.push({ s: m.index, e: m.index + m[0].length, kind: 'time', value: pad(h) + ':' + pad(min) });
+    out.push({ s: m.index, e: m.index + m[0].length, kind_: 'time', value_: pad(h) + ':' + pad(min) });
   }
 }
 
@@ -140,7 +140,7 @@ function skipClaims(text: string, out: Claim[]): void {
     if (!hasAt && re === EMAIL_RE) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) out.push({ s: m.index, e: m.index + m[0].length, kind: 'skip', value: '' });
+    while ((m = re.exec(text))) out.push({ s: m.index, e: m.index + m[0].length, kind_: 'skip', value_: '' });
   }
 }
 

@@ -23,12 +23,12 @@ export const KIND_PRIOR: Record<FigureKind, number> = {
 export interface RankInput {
   f: RawFigure;
   /** The figure's text. */
-  text: string;
-  sentence: string;
+  text_: string;
+  sentence_: string;
   /** 0..1 position of the figure in the text. */
-  rel: number;
+  rel_: number;
   /** Block is a caption, under 8 words, or not a paragraph/list/quote. */
-  boilerplate: boolean;
+  boilerplate_: boolean;
 }
 
 const STOP_TITLE = new Set(
@@ -60,30 +60,30 @@ function overlap(s: string, title: Set<string>): number {
 }
 
 /** Number strings of a figure's text, digits only ("$2.8 billion" -> "2.8"; "4-1" -> "4", "1"). */
-const numsOf = (it: RankInput): string[] => it.text.match(/\d+(?:[.,]\d+)*/g) ?? [];
+const numsOf = (it: RankInput): string[] => it.text_.match(/\d+(?:[.,]\d+)*/g) ?? [];
 
 export function scoreFigures(items: RankInput[], title: Set<string>, titleText = ''): number[] {
   const titleNums = new Set(titleText.match(/\d+(?:[.,]\d+)*/g) ?? []);
   const reps = new Map<string, number>();
-  const keyOf = (f: RawFigure): string => JSON.stringify(f.value) + '|' + f.unit + '|' + f.kind;
+  const keyOf = (f: RawFigure): string => JSON.stringify(f.value_) + '|' + f.unit_ + '|' + f.kind_;
   for (const it of items) reps.set(keyOf(it.f), (reps.get(keyOf(it.f)) ?? 0) + 1);
   return items.map(it => {
     const f = it.f;
-    let sc = KIND_PRIOR[f.kind];
-    if (f.counted) sc += 1;
-    if (f.approx !== 'eq') sc += 0.3;
-    if (Array.isArray(f.value) && f.kind !== 'score' && f.kind !== 'year') sc += 0.3;
+    let sc = KIND_PRIOR[f.kind_];
+    if (f.counted_) sc += 1;
+    if (f.approx_ !== 'eq') sc += 0.3;
+    if (Array.isArray(f.value_) && f.kind_ !== 'score' && f.kind_ !== 'year') sc += 0.3;
     // The headline's own numbers ("... Beat Sabres 4-1", "Net Worth of $17 Million") are the story's.
     if (titleNums.size && numsOf(it).some(n => titleNums.has(n))) sc += 1.2;
     if (title.size) {
-      sc += 0.4 * Math.min(2, overlap(f.counted, title)) + 0.15 * Math.min(4, overlap(it.sentence, title));
+      sc += 0.4 * Math.min(2, overlap(f.counted_, title)) + 0.15 * Math.min(4, overlap(it.sentence_, title));
     }
     const r = (reps.get(keyOf(f)) ?? 1) - 1;
-    if (f.kind !== 'date' && f.kind !== 'year' && f.kind !== 'time') sc += 0.3 * Math.min(2, r);
+    if (f.kind_ !== 'date' && f.kind_ !== 'year' && f.kind_ !== 'time') sc += 0.3 * Math.min(2, r);
     // A bare count ("Parise, 35", "one of which") says little without the thing counted.
-    if (f.kind === 'count' && !f.counted) sc *= 0.75;
-    sc *= 1.1 - 0.2 * it.rel;
-    if (it.boilerplate) sc *= 0.2;
+    if (f.kind_ === 'count' && !f.counted_) sc *= 0.75;
+    sc *= 1.1 - 0.2 * it.rel_;
+    if (it.boilerplate_) sc *= 0.2;
     return Math.round(sc * 1000) / 1000;
   });
 }

@@ -8,11 +8,11 @@ import { CASED, DURATIONS, MEASURES, PERCENT_WORDS } from './units';
 
 export interface Suffix {
   /** Characters consumed after the number. */
-  len: number;
-  kind: 'money' | 'percent' | 'duration' | 'measure';
-  unit: string;
+  len_: number;
+  kind_: 'money' | 'percent' | 'duration' | 'measure';
+  unit_: string;
   /** Hyphenated adjective form ("a 50-day ultimatum"): the noun after it is the thing counted. */
-  adjective: boolean;
+  adjective_: boolean;
 }
 
 const alt = (keys: string[]): string =>
@@ -44,10 +44,10 @@ export function suffixAt(text: string, end: number, scaled: boolean, poundsMoney
   if (m) {
     const w = m[0].trim().toLowerCase().replace(/\s+/g, ' ');
     return {
-      len: m[0].length,
-      kind: 'percent',
-      unit: w === '%' ? '%' : (PERCENT_WORDS[w] ?? '%'),
-      adjective: false,
+      len_: m[0].length,
+      kind_: 'percent',
+      unit_: w === '%' ? '%' : (PERCENT_WORDS[w] ?? '%'),
+      adjective_: false,
     };
   }
   m = CUR_RE.exec(rest);
@@ -56,7 +56,7 @@ export function suffixAt(text: string, end: number, scaled: boolean, poundsMoney
       const code = m[3].toUpperCase();
       // Codes must be written in capitals ("5 EUR"), "5 eur" is not a code.
       if (m[3] === code)
-        return { len: m[0].length, kind: 'money', unit: code === 'RMB' ? 'CNY' : code, adjective: false };
+        return { len_: m[0].length, kind_: 'money', unit_: code === 'RMB' ? 'CNY' : code, adjective_: false };
     } else {
       const name = m[2]!.toLowerCase();
       const adj = m[1]?.toLowerCase().replace(/\s+/g, ' ');
@@ -65,30 +65,31 @@ export function suffixAt(text: string, end: number, scaled: boolean, poundsMoney
       if (!ambiguous || scaled || ((name === 'pounds' || name === 'pound') && poundsMoney)) {
         let unit = NAMES[name]!;
         if (adj && /dollar/.test(name)) unit = DOLLAR_ADJ[adj] ?? unit;
-        return { len: m[0].length, kind: 'money', unit, adjective: false };
+        return { len_: m[0].length, kind_: 'money', unit_: unit, adjective_: false };
       }
     }
   }
   m = AGE_RE.exec(rest);
-  if (m) return { len: m[0].length, kind: 'duration', unit: 'year', adjective: m[0].startsWith('-') };
+  if (m) return { len_: m[0].length, kind_: 'duration', unit_: 'year', adjective_: m[0].startsWith('-') };
   m = DUR_RE.exec(rest);
   if (m) {
     const u = DURATIONS[m[1]!.toLowerCase()];
-    if (u) return { len: m[0].length, kind: 'duration', unit: u, adjective: m[0].startsWith('-') };
+    if (u) return { len_: m[0].length, kind_: 'duration', unit_: u, adjective_: m[0].startsWith('-') };
   }
   m = MEAS_RE.exec(rest);
   if (m) {
     const key = m[1]!.toLowerCase().replace(/\s+/g, ' ');
     const u = MEASURES[key];
     // "pounds" is money on pages that quote sterling.
-    if (u === 'lb' && poundsMoney) return { len: m[0].length, kind: 'money', unit: 'GBP', adjective: false };
-    if (u) return { len: m[0].length, kind: 'measure', unit: u, adjective: m[0].startsWith('-') };
+    if (u === 'lb' && poundsMoney)
+      return { len_: m[0].length, kind_: 'money', unit_: 'GBP', adjective_: false };
+    if (u) return { len_: m[0].length, kind_: 'measure', unit_: u, adjective_: m[0].startsWith('-') };
   }
   m = CASED_RE.exec(rest);
   if (m && (m[1]!.length > 1 || m[0].length === 1)) {
-    return { len: m[0].length, kind: 'measure', unit: CASED[m[1]!]!, adjective: false };
+    return { len_: m[0].length, kind_: 'measure', unit_: CASED[m[1]!]!, adjective_: false };
   }
   m = DEG_RE.exec(rest);
-  if (m) return { len: m[0].length, kind: 'measure', unit: m[1] ? '°' + m[1] : '°', adjective: false };
+  if (m) return { len_: m[0].length, kind_: 'measure', unit_: m[1] ? '°' + m[1] : '°', adjective_: false };
   return null;
 }
