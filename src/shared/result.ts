@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'conflict'
   | 'too-large'
   | 'quota' // the disk or the quota is full; nothing was written
+  | 'storage' // the browser's storage failed to read or write (often a full disk); nothing was written
   | 'unavailable' // the database could not be opened in time, or the peer is gone
   | 'internal';
 

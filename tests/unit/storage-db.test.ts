@@ -153,13 +153,13 @@ describe('quota', () => {
   let restore: (() => void) | null = null;
   afterEach(() => restore?.());
 
-  /** Make the n-th put from now on (1-based) throw QuotaExceededError. */
-  function failPut(n: number): void {
+  /** Make the n-th put from now on (1-based) throw QuotaExceededError (or the given error). */
+  function failPut(n: number, error = new DOMException('Quota exceeded', 'QuotaExceededError')): void {
     const proto = IDBObjectStore.prototype;
     const original = proto.put;
     let count = 0;
     proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (++count === n) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      if (++count === n) throw error;
       return original.apply(this, args);
     };
     restore = () => {
@@ -197,5 +197,34 @@ describe('quota', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'quota' } });
     restore?.();
     expect(await digest()).toBe(before);
+  });
+
+  // Chromium on a full disk: "Failed to write blobs (IOError)" on the write, then "Internal error
+  // opening backing store" on every call until space is freed (measured in tests/e2e/full-disk.e2e.ts).
+  it('a browser storage failure (UnknownError) writes nothing and answers "storage" in plain words', async () => {
+    await ok('addAnnotation', makeAnnotation(1));
+    const before = await digest();
+    failPut(1, new DOMException('Failed to write blobs (IOError)', 'UnknownError'));
+    const reply = await call(senders.popup(), 'addAnnotation', makeAnnotation(2));
+    expect(reply).toMatchObject({ ok: false, error: { code: 'storage' } });
+    if (!reply.ok) expect(reply.error.message).toMatch(/disk may be full.*nothing was saved.*IOError/i);
+    restore?.();
+    expect(await digest()).toBe(before);
+    expect(await call(senders.popup(), 'addAnnotation', makeAnnotation(2))).toMatchObject({ ok: true });
+  });
+
+  it('a read that fails in the browser storage answers "storage", and the next read works', async () => {
+    await ok('addAnnotation', makeAnnotation(1));
+    const proto = IDBObjectStore.prototype;
+    const original = proto.getAll;
+    proto.getAll = function () {
+      throw new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError');
+    };
+    try {
+      expect(await call(senders.popup(), 'stats')).toMatchObject({ ok: false, error: { code: 'storage' } });
+    } finally {
+      proto.getAll = original;
+    }
+    expect(await call(senders.popup(), 'stats')).toMatchObject({ ok: true, value: { annotations: 1 } });
   });
 });

@@ -14,7 +14,8 @@ import type { Annotation, PageRecord } from '../../shared/types';
 import { annotationHitRow, pageHitRow, quoteOf } from '../../shared/rows';
 import { siteOf } from '../../shared/url';
 import { summarize } from '../db/library';
-import { db, onConnectionDropped } from '../db/open';
+import { onConnectionDropped } from '../db/open';
+import { read } from '../db/tx';
 import { publicPage } from '../db/schema';
 import { snippet } from './snippet';
 import { TextIndex } from './text-index';
@@ -96,12 +97,9 @@ export function invalidate(): void {
 
 async function build(): Promise<Built> {
   const mine = epoch;
-  const database = await db();
-  const tx = database.transaction(['pages', 'annotations'], 'readonly');
-  const [pages, annotations] = await Promise.all([
-    tx.objectStore('pages').getAll(),
-    tx.objectStore('annotations').getAll(),
-  ]);
+  const [pages, annotations] = await read(['pages', 'annotations'], tx =>
+    Promise.all([tx.objectStore('pages').getAll(), tx.objectStore('annotations').getAll()]),
+  );
   const index: Built = { text: new TextIndex(), annotations: new Map(), pages: new Map() };
   for (const p of pages) apply(index, { kind: 'page', url: p.url, value: publicPage(p) });
   for (const a of annotations) apply(index, { kind: 'annotation', id: a.id, value: a });

@@ -7,6 +7,8 @@ export function describeError(error: CallError, what: string): string {
       return `Couldn't ${what}: that part of Gleaner isn't answering right now. Try again in a moment.`;
     case 'quota':
       return `Couldn't ${what}: the disk or the browser's storage is full. Nothing was changed.`;
+    case 'storage':
+      return `Couldn't ${what}: the browser could not use its storage; the disk may be full. Nothing was changed. Free some space and try again.`;
     case 'too-large':
       return `Couldn't ${what}: it is too large.`;
     case 'not-found':
