@@ -56,6 +56,13 @@ describe('numbers by page language', () => {
     expect(one('There were twenty-five boats.')).toMatchObject({ value: 25, counted: 'boats' });
     expect(one('She ate a dozen eggs.')).toMatchObject({ value: 12, counted: 'eggs' });
     expect(one('Two hundred and fifty thousand people came.').value).toBe(250000);
+    expect(one('It cost a trillion dollars.')).toMatchObject({ value: 1e12, unit: 'USD' });
+    expect(one('Some three trillion yen was spent.')).toMatchObject({
+      value: 3e12,
+      unit: 'JPY',
+      approx: 'approx',
+    });
+    expect(one('A hundred people came.').value).toBe(100);
     expect(one('Half of the budget went.')).toMatchObject({ kind: 'ratio', value: 0.5 });
   });
 });
@@ -113,6 +120,10 @@ describe('percent, bounds and their traps', () => {
       counted: 'stages',
     });
     expect(one('It ran for over 30 years.')).toMatchObject({ approx: 'gt' });
+    // Regular "-ed" verbs and the irregular ones listed both make a direction.
+    expect(figs('Shares jumped up to 7%.')[0]).toMatchObject({ text: '7%', approx: 'eq' });
+    expect(figs('Prices rose over 5% last year.')[0]).toMatchObject({ text: '5%', approx: 'eq' });
+    expect(one('Costs were up to 7% higher.')).toMatchObject({ approx: 'lte' });
   });
 });
 

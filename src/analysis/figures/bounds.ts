@@ -24,9 +24,9 @@ const BOUND_RE = new RegExp(
   'iu',
 );
 
-/** Verbs of movement: "edged up to", "fell to under", "rose over" read as direction, not bound. */
+/** Verbs of movement ("edged up to", "fell to under", "rose over": a direction, not a bound); "-ed" covers the regular ones. */
 const MOVE_RE =
-  /(?:^|[^\p{L}])(?:\p{L}+ed|rose|rise|rises|grew|grow|grows|went|go|goes|came|come|shot|jumped|ticked|moved|climbed|soared|crept|fell|dropped|sank|slid|slipped|dipped|plunged|tumbled|bumped|revised|raise|raised|lift|lifted|push|pushed|pushes|cut|cuts)\s+$/iu;
+  /(?:^|[^\p{L}])(?:\p{L}+ed|rose|rises?|grew|grows?|went|go(?:es)?|came|come|shot|crept|fell|sank|slid|raise|lift|push(?:es)?|cuts?)\s+$/iu;
 
 /** Nouns after "over N" that make "over" a preposition (a span of events or time). */
 const SPAN_NOUNS = words(
@@ -35,7 +35,7 @@ const SPAN_NOUNS = words(
     'visits tournaments',
 );
 const OVER_GT_BEFORE =
-  /(?:^|[^\p{L}])(?:for|of|with|than|is|are|was|were|be|been|has|have|had|by|totalling|totaling|worth|cost|costs|costing|paid|pay|spent|raised|earned|took|lasted|spanning|weighing)\s+$/iu;
+  /(?:^|[^\p{L}])(?:for|of|with|than|is|are|was|were|be|been|has|have|had|by|totall?ing|worth|cost(?:s|ing)?|paid|pay|spent|raised|earned|took|lasted|spanning|weighing)\s+$/iu;
 
 export interface Bound {
   /** Start offset of the bound words. */

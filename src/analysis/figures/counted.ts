@@ -6,6 +6,7 @@
  */
 import { FUNCTION_WORDS } from './function-words';
 import type { NumCtx } from './numbers';
+import { WORD, SYM } from './tokenizer';
 
 const STOP = new Set(
   (
@@ -45,7 +46,7 @@ function phrase(c: NumCtx, k: number, maxWords: number, allowDet: boolean): { wo
   while (k < toks.length && words.length < maxWords) {
     const t = toks[k]!;
     if (/\n/.test(c.text_.slice(prevEnd, t.s))) break;
-    if (t.k === 'sym') {
+    if (t.k === SYM) {
       if (QUOTES.has(t.t)) {
         prevEnd = t.e;
         k++;
@@ -56,7 +57,7 @@ function phrase(c: NumCtx, k: number, maxWords: number, allowDet: boolean): { wo
         t.t === '-' &&
         words.length &&
         t.s === prevEnd &&
-        toks[k + 1]?.k === 'word' &&
+        toks[k + 1]?.k === WORD &&
         toks[k + 1]!.s === t.e
       ) {
         words[words.length - 1] += '-' + toks[k + 1]!.t;
@@ -66,7 +67,7 @@ function phrase(c: NumCtx, k: number, maxWords: number, allowDet: boolean): { wo
       }
       break;
     }
-    if (t.k !== 'word') break;
+    if (t.k !== WORD) break;
     const det =
       allowDet && words.length === 0 && /^(the|this|these|those|its|their|his|her|our|all)$/.test(t.l);
     if (!det && STOP.has(t.l)) break;
@@ -117,5 +118,5 @@ export function countedAfter(c: NumCtx, j: number, ofOnly: boolean): string {
 /** True when the word after a count only describes it ("14 available"): the counted noun is the one before. */
 export function describesOnly(c: NumCtx, j: number): boolean {
   const t = c.toks_[j];
-  return !!t && t.k === 'word' && NOT_NOUNS.has(t.l);
+  return !!t && t.k === WORD && NOT_NOUNS.has(t.l);
 }

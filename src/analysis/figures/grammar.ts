@@ -26,15 +26,15 @@ import {
 } from './operands';
 import { MONTH_WORDS, claims } from './patterns';
 import type { Suffix } from './suffix';
-import { tokenize, usesDecimalComma, type Token } from './tokenizer';
+import { NUM, SYM, tokenize, usesDecimalComma, WORD, type Token } from './tokenizer';
 
 export type { RawFigure } from './operands';
 
 const SCORE_BEFORE =
-  /(?:^|[^\p{L}])(?:voted|vote|votes|margin|won|wins|lost|loses|beat|beats|beating|defeated|drew|tied|led|leads|lead|trailed|trails|win|victory|defeat|loss|record|edged|downed|blanked|routed|stunned|topped|by|a|an|the)\s+$/iu;
+  /(?:^|[^\p{L}])(?:vote[ds]?|margin|won|wins?|lost|loses|beat(?:s|ing)?|defeat(?:ed)?|drew|tied|led|leads?|trail(?:ed|s)|victory|loss|record|edged|downed|blanked|routed|stunned|topped|by|an?|the)\s+$/iu;
 const SCORE_AFTER =
-  /^\s+(?:win|wins|victory|victories|loss|losses|defeat|defeats|draw|vote|decision|lead|record|scoreline|triumph|rout|aggregate|margin|in\s+(?:overtime|extra|a\s+shootout|the\s+final)|on\s+aggregate|overtime|shootout)\b/i;
-const VOTE_BEFORE = /(?:^|[^\p{L}])(?:voted|vote|votes|margin|of)\s+$/iu;
+  /^\s+(?:wins?|victor(?:y|ies)|loss(?:es)?|defeats?|draw|vote|decision|lead|record|scoreline|triumph|rout|aggregate|margin|in\s+(?:overtime|extra|a\s+shootout|the\s+final)|on\s+aggregate|overtime|shootout)\b/i;
+const VOTE_BEFORE = /(?:^|[^\p{L}])(?:vote[ds]?|margin|of)\s+$/iu;
 const YEAR_CUE =
   /(?:^|[^\p{L}])(?:in|since|by|until|till|from|to|of|year|fiscal|early|late|mid|season|before|after|through|and|between|the|around|circa|during|for|'|’)\s*$/iu;
 
@@ -49,14 +49,14 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     if (
       dot &&
       n &&
-      n.k === 'num' &&
+      n.k === NUM &&
       (t.t === '#' || (dot.t === '.' && dot.s === t.e)) &&
       n.s - dot.e <= 1 &&
       /^\d{1,3}$/.test(n.t)
     )
       return { f: emit(t.s, n.e, 'ordinal', +n.t, '', 'eq'), j: t.t === 'No' ? i + 3 : i + 2 };
   }
-  if (t.k === 'word') {
+  if (t.k === WORD) {
     const fr = fraction(c, i);
     if (fr) {
       const b = boundBefore(c.text_, t.s, floor, '');
@@ -134,7 +134,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
         r.n.v > n1.v &&
         r.n.v <= 1000 &&
         !r.n.sep_ &&
-        !(toks[r.n.i]!.k === 'num' && r.n.v >= 1800)
+        !(toks[r.n.i]!.k === NUM && r.n.v >= 1800)
       ) {
         ratio = true;
         n2 = r.n;
@@ -246,7 +246,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     n1.scale_ === 1
   ) {
     const nx = toks[j];
-    const plural = nx && nx.k === 'word' && spaced(c, j) && /^[a-z]+s$/.test(nx.t) && !MONTH_WORDS.has(nx.l);
+    const plural = nx && nx.k === WORD && spaced(c, j) && /^[a-z]+s$/.test(nx.t) && !MONTH_WORDS.has(nx.l);
     if (!plural || YEAR_CUE.test(before)) {
       kind = 'year';
       if (n2) value = [n1.v, n2.v < 100 ? Math.floor(n1.v / 100) * 100 + n2.v : n2.v];
@@ -268,7 +268,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     const nx = toks[j];
     if (
       !nx ||
-      (nx.k !== 'word' && nx.k !== 'num' && nx.t !== '-') ||
+      (nx.k !== WORD && nx.k !== NUM && nx.t !== '-') ||
       prevWord(c, n1.i) === 'a' ||
       (!/^[a-z]/.test(tok1.t) && !isSentenceStartTok(c, n1.i))
     )
@@ -278,7 +278,7 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   let approx: Approx = 'eq';
   if (kind !== 'year' && kind !== 'ordinal' && kind !== 'score') {
     const nx = toks[j];
-    const nextWord = sfx?.kind_ === 'duration' ? unit + 's' : nx && nx.k === 'word' ? nx.l : '';
+    const nextWord = sfx?.kind_ === 'duration' ? unit + 's' : nx && nx.k === WORD ? nx.l : '';
     const b = boundBefore(c.text_, s, floor, nextWord);
     if (b && !(prevWord(c, a.i) === 'between' && n2)) {
       s = b.s;
@@ -309,8 +309,8 @@ const START_WORDS = new Set([
 
 /** Cheap pre-filter so the grammar only runs where a figure can start. */
 function canStart(t: Token): boolean {
-  if (t.k === 'num') return true;
-  if (t.k === 'sym') return SYMBOLS[t.t] !== undefined || t.t === '-' || t.t === '−' || t.t === '#';
+  if (t.k === NUM) return true;
+  if (t.k === SYM) return SYMBOLS[t.t] !== undefined || t.t === '-' || t.t === '−' || t.t === '#';
   return (
     START_WORDS.has(t.l) || CODES.has(t.t) || t.t === 'No' || t.t === 'Rs' || DOLLAR_PREFIX[t.l] !== undefined
   );

@@ -5,7 +5,7 @@
  * codes ("5G", "1080p") and read as nothing.
  */
 import { GLUED_SCALES, SCALES, UNITS, TENS, ORDINAL_WORDS, wordValue } from './number-words';
-import { parseDigits, type Token } from './tokenizer';
+import { NUM, parseDigits, WORD, type Token } from './tokenizer';
 import { CASED, DURATIONS, MEASURES } from './units';
 
 export interface Num {
@@ -45,7 +45,7 @@ export function spaced(c: NumCtx, i: number, max = 2): boolean {
 function spacedScale(c: NumCtx, j: number): { scale: number; j: number } | null {
   const toks = c.toks_;
   const t = toks[j];
-  if (!t || t.k !== 'word' || !spaced(c, j)) return null;
+  if (!t || t.k !== WORD || !spaced(c, j)) return null;
   let s = SCALES[t.l];
   if (s === undefined) return null;
   // "Mio." / "Mrd." keep their dot inside the span.
@@ -55,7 +55,7 @@ function spacedScale(c: NumCtx, j: number): { scale: number; j: number } | null 
     end++;
   // "hundred thousand", "thousand million".
   const nx = toks[end];
-  if (nx && nx.k === 'word' && spaced(c, end)) {
+  if (nx && nx.k === WORD && spaced(c, end)) {
     const s2 = SCALES[nx.l];
     if (s2 !== undefined && s2 > s && !nx.l.endsWith('s')) {
       s *= s2;
@@ -64,6 +64,9 @@ function spacedScale(c: NumCtx, j: number): { scale: number; j: number } | null 
   }
   return { scale: s, j: end };
 }
+
+/** English scale words that combine with spelled numbers ("two hundred", "a million"). */
+const SPELLED_SCALE = /^(?:hundred|thousand|[mb]illion|trillion)$/;
 
 /** Spelled-out integer from token i: "twenty-five", "two hundred and fifty thousand". */
 function spelled(c: NumCtx, i: number): { v: number; j: number } | null {
@@ -75,7 +78,7 @@ function spelled(c: NumCtx, i: number): { v: number; j: number } | null {
   let lastWasScale = false;
   for (;;) {
     const t = toks[j];
-    if (!t || t.k !== 'word') break;
+    if (!t || t.k !== WORD) break;
     if (j > i && !spaced(c, j) && toks[j - 1]?.t !== '-') break;
     const v = wordValue(t.l);
     if (v !== undefined) {
@@ -109,10 +112,7 @@ function spelled(c: NumCtx, i: number): { v: number; j: number } | null {
       j++;
       continue;
     }
-    if (
-      (t.l === 'thousand' || t.l === 'million' || t.l === 'billion' || t.l === 'trillion') &&
-      !lastWasScale
-    ) {
+    if (t.l !== 'hundred' && SPELLED_SCALE.test(t.l) && !lastWasScale) {
       total += (cur || 1) * SCALES[t.l]!;
       cur = 0;
       lastWasScale = true;
@@ -145,7 +145,7 @@ const base = (i: number, v: number, j: number): Num => ({
 /** "2.5m tonnes", "4m people": a glued "m" before a unit or a plural noun is million, not metres. */
 function millionsOf(c: NumCtx, k: number): boolean {
   const w = c.toks_[k];
-  if (!w || w.k !== 'word' || !spaced(c, k)) return false;
+  if (!w || w.k !== WORD || !spaced(c, k)) return false;
   return MEASURES[w.l] !== undefined || /^[a-z]{3,}s$/.test(w.t);
 }
 
@@ -154,13 +154,13 @@ export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
   const toks = c.toks_;
   const t = toks[i];
   if (!t) return null;
-  if (t.k === 'num') {
+  if (t.k === NUM) {
     const v = parseDigits(t.t, c.dc_);
     if (v === null) return null;
     const n = base(i, v, i + 1);
     n.sep_ = /[.,\s\u00a0\u202f]/.test(t.t);
     const g = toks[i + 1];
-    if (g && g.k === 'word' && g.s === t.e) {
+    if (g && g.k === WORD && g.s === t.e) {
       const gl = g.l;
       if (/^(st|nd|rd|th)$/.test(gl) && Number.isInteger(v)) n.ordinal_ = true;
       else if (
@@ -190,19 +190,13 @@ export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
     n.v = n.v * n.scale_;
     return n;
   }
-  if (t.k !== 'word') return null;
+  if (t.k !== WORD) return null;
   // "a dozen", "a hundred", "a million".
   if (t.l === 'a' || t.l === 'an') {
     const nx = toks[i + 1];
     if (!nx || !spaced(c, i + 1)) return null;
     if (nx.l === 'dozen') return { ...base(i, 12, i + 2), word_: true };
-    if (
-      nx.l === 'hundred' ||
-      nx.l === 'thousand' ||
-      nx.l === 'million' ||
-      nx.l === 'billion' ||
-      nx.l === 'trillion'
-    ) {
+    if (SPELLED_SCALE.test(nx.l)) {
       const n = { ...base(i, 1, i + 2), word_: true, scale_: SCALES[nx.l]! };
       n.v = n.scale_;
       return n;

@@ -9,6 +9,7 @@ import { FRACTIONS, UNITS } from './number-words';
 import { readNumber, spaced, type Num, type NumCtx } from './numbers';
 import { MONTH_WORDS } from './patterns';
 import { suffixAt, type Suffix } from './suffix';
+import { NUM, WORD, SYM } from './tokenizer';
 
 export interface RawFigure {
   s: number;
@@ -36,7 +37,7 @@ export function isSentenceStartTok(c: NumCtx, i: number): boolean {
   const t = c.toks_[i];
   if (!p || !t) return true;
   if (/\n/.test(c.text_.slice(p.e, t.s))) return true;
-  return p.k === 'sym' && /[.!?:"“”]/.test(p.t);
+  return p.k === SYM && /[.!?:"“”]/.test(p.t);
 }
 
 /** Digits that are part of a name or code: F-16, COVID-19, G7, Section 230, Windows 11, Boeing 787-9. */
@@ -46,27 +47,27 @@ export function isCode(c: Ctx, i: number): boolean {
   const p = toks[i - 1];
   if (!p) return false;
   if (p.e === t.s) {
-    if (p.k === 'word') return true;
-    if (p.k === 'num') return true;
+    if (p.k === WORD) return true;
+    if (p.k === NUM) return true;
     if (p.t === '-' || p.t === '/' || p.t === '.' || p.t === '_') {
       const pp = toks[i - 2];
       if (pp && pp.e === p.s) {
-        if (pp.k === 'num') {
+        if (pp.k === NUM) {
           if (p.t === '/' && /^\d{4}$/.test(pp.t) && /^\d\d$/.test(t.t)) return false;
           return p.t !== '-' || isCode(c, i - 2);
         }
-        if (pp.k === 'word') return !HYPHEN_PREFIXES.has(pp.l) && !UNITS[pp.l];
+        if (pp.k === WORD) return !HYPHEN_PREFIXES.has(pp.l) && !UNITS[pp.l];
       }
     }
     return false;
   }
-  if (p.k === 'word' && spaced(c, i, 1) && /\p{Lu}/u.test(p.t) && !isSentenceStartTok(c, i - 1)) {
+  if (p.k === WORD && spaced(c, i, 1) && /\p{Lu}/u.test(p.t) && !isSentenceStartTok(c, i - 1)) {
     if (MONTH_WORDS.has(p.l) || CODES.has(p.t) || p.l === 'no') return false;
     if (!/^\d{1,4}$/.test(t.t)) return false;
     const nx = toks[i + 1];
     // "Sabres 4-1" is a score; "Boeing 787-9" is a model.
-    if (nx && DASHES.has(nx.t) && toks[i + 2]?.k === 'num' && +t.t <= 200) return false;
-    if (nx && nx.k === 'word' && nx.s === t.e) return true;
+    if (nx && DASHES.has(nx.t) && toks[i + 2]?.k === NUM && +t.t <= 200) return false;
+    if (nx && nx.k === WORD && nx.s === t.e) return true;
     if (suffixAt(c.text_, t.e, false, c.poundsMoney_)) return false;
     return true;
   }
@@ -90,13 +91,13 @@ export function side(c: Ctx, i: number, curIn: string): Side | null {
   // A minus sign glued to the digits and not joining two numbers: "-5.44%", "−12.99".
   const pv = toks[i - 1];
   const neg =
-    (t.t === '-' || t.t === '−') && toks[i + 1]?.k === 'num' && toks[i + 1]!.s === t.e && (!pv || pv.e < t.s);
+    (t.t === '-' || t.t === '−') && toks[i + 1]?.k === NUM && toks[i + 1]!.s === t.e && (!pv || pv.e < t.s);
   if (neg) ni = i + 1;
-  else if (t.k === 'sym' && SYMBOLS[t.t] !== undefined) {
+  else if (t.k === SYM && SYMBOLS[t.t] !== undefined) {
     cur = SYMBOLS[t.t]!;
     ni = i + 1;
   } else if (
-    t.k === 'word' &&
+    t.k === WORD &&
     toks[i + 1]?.t === '$' &&
     toks[i + 1]!.s === t.e &&
     DOLLAR_PREFIX[t.l] &&
@@ -104,15 +105,15 @@ export function side(c: Ctx, i: number, curIn: string): Side | null {
   ) {
     cur = DOLLAR_PREFIX[t.l]!;
     ni = i + 2;
-  } else if (t.k === 'word' && (CODES.has(t.t) || t.t === 'Rs') && toks[i + 1]?.k === 'num') {
+  } else if (t.k === WORD && (CODES.has(t.t) || t.t === 'Rs') && toks[i + 1]?.k === NUM) {
     cur = t.t === 'Rs' ? 'INR' : t.t === 'RMB' ? 'CNY' : t.t;
     ni = i + 1;
     if (toks[ni]?.t === '.' && t.t === 'Rs') ni++;
   }
   const nt = toks[ni];
   if (!nt || c.claimed_[ni]) return null;
-  if (cur && (nt.k !== 'num' || nt.s - toks[ni - 1]!.e > 1)) return null;
-  if (nt.k === 'num' && !cur && isCode(c, ni)) return null;
+  if (cur && (nt.k !== NUM || nt.s - toks[ni - 1]!.e > 1)) return null;
+  if (nt.k === NUM && !cur && isCode(c, ni)) return null;
   const n = readNumber(c, ni, !!(cur || curIn));
   if (!n) return null;
   if (neg) n.v = -n.v;
@@ -137,7 +138,7 @@ export function fraction(c: Ctx, i: number): { v: number; j: number } | null {
   if (UNITS[t.l] !== undefined && UNITS[t.l]! >= 1 && UNITS[t.l]! <= 10) {
     let f: { t: string; j: number } | null = null;
     if (nx?.t === '-' && nx.s === t.e && n2 && n2.s === nx.e) f = { t: n2.l, j: i + 3 };
-    else if (nx && spaced(c, i + 1, 1) && nx.k === 'word') f = { t: nx.l, j: i + 2 };
+    else if (nx && spaced(c, i + 1, 1) && nx.k === WORD) f = { t: nx.l, j: i + 2 };
     if (f && FRACTIONS[f.t] !== undefined && f.t !== 'fourth' && f.t !== 'fifth' && f.t !== 'tenth') {
       const plural = f.t.endsWith('s');
       if ((UNITS[t.l] === 1) !== plural) return { v: UNITS[t.l]! / FRACTIONS[f.t]!, j: f.j };
@@ -189,5 +190,5 @@ export const gluedSuffix = (n: Num): Suffix => ({
 
 export const prevWord = (c: Ctx, i: number): string => {
   const p = c.toks_[i - 1];
-  return p && p.k === 'word' ? p.l : '';
+  return p && p.k === WORD ? p.l : '';
 };

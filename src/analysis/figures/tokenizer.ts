@@ -4,7 +4,11 @@
  */
 import { words } from './table';
 
-export type TokKind = 'num' | 'word' | 'sym';
+/** Token kinds, small numbers rather than strings (they are compared on every token). */
+export const NUM = 0;
+export const WORD = 1;
+export const SYM = 2;
+export type TokKind = typeof NUM | typeof WORD | typeof SYM;
 
 export interface Token {
   k: TokKind;
@@ -33,7 +37,7 @@ export function tokenize(text: string, spaceGroups: boolean): Token[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const t = m[0];
-    const k: TokKind = m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'sym';
+    const k: TokKind = m[1] !== undefined ? NUM : m[2] !== undefined ? WORD : SYM;
     out.push({ k, s: m.index, e: m.index + t.length, t, l: t.toLowerCase() });
   }
   return out;
