@@ -35,6 +35,22 @@ const CASED_RE = new RegExp(`^\\s?(${alt(Object.keys(CASED))})(?![\\p{L}\\d])`, 
 const DEG_RE = /^\s?°\s?([CF])?(?![\p{L}])/u;
 
 /**
+ * A suffix from a match. Only the forms that may start with "-" (durations, measures, "-year-old")
+ * can be adjectives; the others start with a space, "%" or "°".
+ */
+const hit = (
+  m: RegExpExecArray,
+  kind: Suffix['kind_'],
+  unit: string,
+  adjective = m[0][0] === '-',
+): Suffix => ({
+  len_: m[0].length,
+  kind_: kind,
+  unit_: unit,
+  adjective_: adjective,
+});
+
+/**
  * `money`: a currency was already seen before the number, so only "dollars"-style repeats are
  * consumed. `scaled`: a scale word was read (ambiguous names like "won" need one).
  */
@@ -43,20 +59,14 @@ export function suffixAt(text: string, end: number, scaled: boolean, poundsMoney
   let m = PCT_RE.exec(rest);
   if (m) {
     const w = m[0].trim().toLowerCase().replace(/\s+/g, ' ');
-    return {
-      len_: m[0].length,
-      kind_: 'percent',
-      unit_: w === '%' ? '%' : (PERCENT_WORDS[w] ?? '%'),
-      adjective_: false,
-    };
+    return hit(m, 'percent', w === '%' ? '%' : (PERCENT_WORDS[w] ?? '%'));
   }
   m = CUR_RE.exec(rest);
   if (m) {
     if (m[3]) {
       const code = m[3].toUpperCase();
       // Codes must be written in capitals ("5 EUR"), "5 eur" is not a code.
-      if (m[3] === code)
-        return { len_: m[0].length, kind_: 'money', unit_: code === 'RMB' ? 'CNY' : code, adjective_: false };
+      if (m[3] === code) return hit(m, 'money', code === 'RMB' ? 'CNY' : code);
     } else {
       const name = m[2]!.toLowerCase();
       const adj = m[1]?.toLowerCase().replace(/\s+/g, ' ');
@@ -65,31 +75,28 @@ export function suffixAt(text: string, end: number, scaled: boolean, poundsMoney
       if (!ambiguous || scaled || ((name === 'pounds' || name === 'pound') && poundsMoney)) {
         let unit = NAMES[name]!;
         if (adj && /dollar/.test(name)) unit = DOLLAR_ADJ[adj] ?? unit;
-        return { len_: m[0].length, kind_: 'money', unit_: unit, adjective_: false };
+        return hit(m, 'money', unit);
       }
     }
   }
   m = AGE_RE.exec(rest);
-  if (m) return { len_: m[0].length, kind_: 'duration', unit_: 'year', adjective_: m[0].startsWith('-') };
+  if (m) return hit(m, 'duration', 'year');
   m = DUR_RE.exec(rest);
   if (m) {
     const u = DURATIONS[m[1]!.toLowerCase()];
-    if (u) return { len_: m[0].length, kind_: 'duration', unit_: u, adjective_: m[0].startsWith('-') };
+    if (u) return hit(m, 'duration', u);
   }
   m = MEAS_RE.exec(rest);
   if (m) {
     const key = m[1]!.toLowerCase().replace(/\s+/g, ' ');
     const u = MEASURES[key];
     // "pounds" is money on pages that quote sterling.
-    if (u === 'lb' && poundsMoney)
-      return { len_: m[0].length, kind_: 'money', unit_: 'GBP', adjective_: false };
-    if (u) return { len_: m[0].length, kind_: 'measure', unit_: u, adjective_: m[0].startsWith('-') };
+    if (u === 'lb' && poundsMoney) return hit(m, 'money', 'GBP', false);
+    if (u) return hit(m, 'measure', u);
   }
   m = CASED_RE.exec(rest);
-  if (m && (m[1]!.length > 1 || m[0].length === 1)) {
-    return { len_: m[0].length, kind_: 'measure', unit_: CASED[m[1]!]!, adjective_: false };
-  }
+  if (m && (m[1]!.length > 1 || m[0].length === 1)) return hit(m, 'measure', CASED[m[1]!]!);
   m = DEG_RE.exec(rest);
-  if (m) return { len_: m[0].length, kind_: 'measure', unit_: m[1] ? '°' + m[1] : '°', adjective_: false };
+  if (m) return hit(m, 'measure', m[1] ? '°' + m[1] : '°');
   return null;
 }
