@@ -80,14 +80,17 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
   let sfx: Suffix | null = null;
   // "2019 season", "the 2022/23 season": a year before a time word is not a duration.
   const yearish = !cur && n1.scale_ === 1 && n1.v >= 1800 && n1.v <= 2100 && /^\d{4}$/.test(toks[n1.i]!.t);
+  // A unit agrees with a currency before the number, and a year takes no duration.
+  const fits = (x: Suffix): boolean => !(cur && x.kind_ !== 'money') && !(yearish && x.kind_ === 'duration');
+  const take = (x: Suffix): void => {
+    sfx = x;
+    j = tokAt(c, j, endOf(c, j) + x.len_);
+  };
   if (n1.glued_) sfx = gluedSuffix(n1);
   // A unit right after the first number ("10% to 12%", "5 km-10 km").
   if (!sfx && !n1.ordinal_ && !n1.decade_) {
     const s1 = sfxAfter(c, j, n1.scale_ > 1);
-    if (s1 && !s1.adjective_ && !(cur && s1.kind_ !== 'money') && !(yearish && s1.kind_ === 'duration')) {
-      sfx = s1;
-      j = tokAt(c, j, endOf(c, j) + s1.len_);
-    }
+    if (s1 && !s1.adjective_ && fits(s1)) take(s1);
   }
   let n2: Num | null = null;
   let score = false;
@@ -190,18 +193,12 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     if (n2.glued_) sfx = gluedSuffix(n2);
     else {
       const s2 = sfxAfter(c, j, last.scale_ > 1);
-      if (s2 && !(cur && s2.kind_ !== 'money') && !(yearish && s2.kind_ === 'duration')) {
-        sfx = s2;
-        j = tokAt(c, j, endOf(c, j) + s2.len_);
-      }
+      if (s2 && fits(s2)) take(s2);
     }
   }
   if (!n2 && !sfx && !n1.ordinal_ && !n1.decade_) {
     const s3 = sfxAfter(c, j, n1.scale_ > 1);
-    if (s3 && s3.adjective_ && !cur && !yearish) {
-      sfx = s3;
-      j = tokAt(c, j, endOf(c, j) + s3.len_);
-    }
+    if (s3 && s3.adjective_ && !cur && !yearish) take(s3);
   }
   let e = endOf(c, j);
   let kind: FigureKind;
