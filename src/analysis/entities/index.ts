@@ -28,6 +28,11 @@ export interface EntityOptions {
   maxKey?: number;
 }
 
+// Kinds as constants: each is compared or passed many times below.
+const PERSON: EntityKind = 'person';
+const ORG: EntityKind = 'organization';
+const PLACE: EntityKind = 'place';
+
 interface Acc {
   name_: string;
   kind_: EntityKind;
@@ -64,21 +69,21 @@ function roleAt(ws: string[], k: number): number {
 
 function classify(name: string): EntityKind | null {
   const l = name.toLowerCase().replace(/^the\s+/, '');
-  if (KNOWN_ORGS.has(l)) return 'organization';
-  if (PLACES.has(l)) return 'place';
+  if (KNOWN_ORGS.has(l)) return ORG;
+  if (PLACES.has(l)) return PLACE;
   const ws = l.split(/\s+/);
   const last = ws[ws.length - 1]!;
-  if (ORG_TAILS.has(last) && ws.length > 1) return 'organization';
-  if (PLACE_TAILS.has(last) && ws.length > 1) return 'place';
+  if (ORG_TAILS.has(last) && ws.length > 1) return ORG;
+  if (PLACE_TAILS.has(last) && ws.length > 1) return PLACE;
   if (ws.length > 2 && ws.some((w, k) => ORG_HEADS.has(w) && (ws[k + 1] === 'of' || ws[k + 1] === 'on')))
-    return 'organization';
-  if (ws.length === 1 && isAcronym(name)) return 'organization';
+    return ORG;
+  if (ws.length === 1 && isAcronym(name)) return ORG;
   return null;
 }
 
 const canonical = (name: string, kind: EntityKind): string => {
   const n = name.replace(/^the\s+/i, '');
-  if (kind === 'place') return PLACE_ALIAS[n.toLowerCase()] ?? n;
+  if (kind === PLACE) return PLACE_ALIAS[n.toLowerCase()] ?? n;
   return n;
 };
 
@@ -92,7 +97,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
   const add = (nameIn: string, kind: EntityKind, s: number, role = ''): void => {
     const name = canonical(nameIn.trim(), kind);
     if (!name || name.length < 2) return;
-    if (kind === 'person') {
+    if (kind === PERSON) {
       const parts = name.split(/\s+/);
       const sur = parts[parts.length - 1]!.toLowerCase();
       let acc = surnames.get(sur);
@@ -241,7 +246,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
       if (nameToks.length && !hasOf && nameToks.length <= 3) {
         const role = text.slice(s0, run[rk + rn - 1]!.e);
         const nm = nameToks.map(w => stripPoss(w.t)).join(' ');
-        if (!classify(nm)) add(nm, 'person', nameToks[0]!.s, role);
+        if (!classify(nm)) add(nm, PERSON, nameToks[0]!.s, role);
       } else if (hasOf) {
         // "Secretary of State", "Chief of Staff of the U.S. Army": the tail after the last "of" may be an org.
         addOfTail(run);
@@ -273,17 +278,17 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     const personish = run.length <= 3 && run.every(w => NAME_WORD.test(w.t) && !CONNECTORS.has(w.l));
     const first = run[0]!.i;
     if (run.length <= 4 && orgIntroBefore(toks, first)) {
-      add(name, 'organization', s0);
+      add(name, ORG, s0);
       continue;
     }
     if (personish && run.length >= 2) {
       if (bylineBefore(toks, first) || handleAfter(toks, j)) {
-        add(name, 'person', s0);
+        add(name, PERSON, s0);
         continue;
       }
       const rs = roleBefore(toks, first);
       if (rs >= 0) {
-        add(name, 'person', s0, text.slice(rs, toks[first - 1]!.e));
+        add(name, PERSON, s0, text.slice(rs, toks[first - 1]!.e));
         continue;
       }
     }
@@ -295,7 +300,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
       /\p{Ll}s$/u.test(run[0]!.t) &&
       ![DEMONYMS, PLACES, surnames].some(l => l.has(ws[0]!.slice(0, -1)))
     ) {
-      add(name, 'organization', s0);
+      add(name, ORG, s0);
       continue;
     }
     // "CNN Business" (not an all-caps run: "IN SD"), and "The Hill" inside a sentence.
@@ -303,7 +308,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
       (run.length >= 2 && isAcronym(run[0]!.t) && /\p{Ll}/u.test(run[1]!.t) && !COMMON_CAPS.has(ws[1]!)) ||
       theName
     ) {
-      add(name, 'organization', s0);
+      add(name, ORG, s0);
       continue;
     }
     // Apposition: "James Mingus, Vice Chief of Staff of the U.S. Army".
@@ -312,7 +317,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
       if (toks[k] && /^(the|a|an|former)$/.test(toks[k]!.l)) k++;
       const rp = rolePhrase(k);
       if (rp) {
-        add(name, 'person', s0, rp.role);
+        add(name, PERSON, s0, rp.role);
         // Orgs and places inside the role phrase.
         const inner = toks.slice(k, rp.j);
         if (inner.some(w => w.l === 'of')) addOfTail(inner);
@@ -324,7 +329,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     const speaks = after && SPEECH.has(after.l);
     const saidBefore = before && SPEECH.has(before.l) && /^[,"”’']$/.test(toks[before.i - 1]?.t ?? '');
     if (personish && (honor || speaks || saidBefore)) {
-      add(name, 'person', s0);
+      add(name, PERSON, s0);
       continue;
     }
     if (personish && run.length >= 2) {
@@ -342,8 +347,8 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     if (!p.name.includes(' ')) continue;
     const sur = p.name.split(' ').pop()!.toLowerCase();
     // "Los Angeles Lakers" when "the Lakers" was already read as a team.
-    if (sur.endsWith('s') && byKey.has('organization:' + sur)) add(p.name, 'organization', p.s);
-    else if (surnames.has(sur) || singles.has(sur)) add(p.name, 'person', p.s);
+    if (sur.endsWith('s') && byKey.has(ORG + ':' + sur)) add(p.name, ORG, p.s);
+    else if (surnames.has(sur) || singles.has(sur)) add(p.name, PERSON, p.s);
   }
   for (const p of pending) {
     if (p.name.includes(' ')) continue;
@@ -358,7 +363,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
   const score = (a: Acc): number =>
     a.mentions_ +
     (a.role_ ? 2 : 0) +
-    (a.kind_ === 'person' ? 0.5 : 0) +
+    (a.kind_ === PERSON ? 0.5 : 0) +
     (titleL.includes(a.name_.toLowerCase()) ? 2 : 0) +
     (1 - a.first_ / text.length);
   all.sort((a, b) => score(b) - score(a) || a.first_ - b.first_);
