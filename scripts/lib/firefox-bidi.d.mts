@@ -36,3 +36,15 @@ export declare const KEYS: Record<
 >;
 export declare function pressKeys(bidi: BiDi, context: string, keys: string[]): Promise<void>;
 export declare function typeText(bidi: BiDi, context: string, text: string): Promise<void>;
+export declare function evaluateInSandbox<A extends unknown[], R>(
+  bidi: BiDi,
+  context: string,
+  sandbox: string,
+  fn: (...args: A) => R | Promise<R>,
+  ...args: A
+): Promise<R>;
+export declare function shadowRootsContent(
+  bidi: BiDi,
+  context: string,
+  sandbox: string,
+): Promise<{ host: string; mode: string | undefined; html: string; values: string[] }[]>;

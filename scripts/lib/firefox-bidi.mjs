@@ -231,3 +231,70 @@ export async function pressKeys(bidi, context, keys) {
 export async function typeText(bidi, context, text) {
   await pressKeys(bidi, context, Array.from(text));
 }
+
+/**
+ * Like evaluate(), but in a BiDi sandbox realm named `sandbox` of the page (created on first use, then
+ * reused). A sandbox has its own JS built-ins and sees the page's DOM through Xray wrappers, so it works on
+ * pages that replace JSON, Function.prototype.call, DOM prototypes or clobber document properties: the
+ * Firefox counterpart of a Chromium init script that captures pristine built-ins.
+ */
+export async function evaluateInSandbox(bidi, context, sandbox, fn, ...args) {
+  const result = await bidi.send('script.callFunction', {
+    functionDeclaration: `async (json) => JSON.stringify((await (${fn})(...JSON.parse(json))) ?? null)`,
+    arguments: [{ type: 'string', value: JSON.stringify(args) }],
+    target: { context, sandbox },
+    awaitPromise: true,
+  });
+  if (result.type === 'exception') {
+    throw new Error(`evaluateInSandbox: ${result.exceptionDetails.text}`);
+  }
+  return JSON.parse(result.result.value);
+}
+
+/**
+ * The content of every shadow root, OPEN OR CLOSED, attached to the children of <html> and <body>: what
+ * Chromium's CDP DOM.getDocument({ pierce: true }) shows. BiDi serialises closed roots too
+ * (includeShadowTree: 'all'); each root is then read by reference in the sandbox realm `sandbox`.
+ * Returns [{ host, mode, html, values }]: the host's local name, the root's mode, its markup, and the
+ * current values of its form fields (a textarea's typed or scripted value is not in the markup).
+ */
+export async function shadowRootsContent(bidi, context, sandbox) {
+  const roots = [];
+  const collect = node => {
+    const value = node?.value;
+    if (!value) return;
+    if (value.shadowRoot?.sharedId)
+      roots.push({
+        host: value.localName,
+        mode: value.shadowRoot.value?.mode,
+        sharedId: value.shadowRoot.sharedId,
+      });
+    for (const child of value.children ?? []) collect(child);
+  };
+  for (const expression of ['document.documentElement', 'document.body']) {
+    const reply = await bidi.send('script.evaluate', {
+      expression,
+      target: { context, sandbox },
+      awaitPromise: false,
+      resultOwnership: 'none',
+      serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+    });
+    if (reply.type === 'exception') throw new Error(`shadowRootsContent: ${reply.exceptionDetails.text}`);
+    collect(reply.result);
+  }
+  const out = [];
+  for (const { host, mode, sharedId } of roots) {
+    const reply = await bidi.send('script.callFunction', {
+      functionDeclaration: `root => JSON.stringify({
+        html: root.innerHTML,
+        values: Array.from(root.querySelectorAll('input, textarea, select'), field => field.value),
+      })`,
+      arguments: [{ sharedId }],
+      target: { context, sandbox },
+      awaitPromise: false,
+    });
+    if (reply.type === 'exception') throw new Error(`shadowRootsContent: ${reply.exceptionDetails.text}`);
+    out.push({ host, mode, ...JSON.parse(reply.result.value) });
+  }
+  return out;
+}
