@@ -24,7 +24,7 @@ import {
   type RawFigure,
   type Side,
 } from './operands';
-import { MONTH_WORDS, claims } from './patterns';
+import { MONTH_WORDS, TIME_CUES, claims } from './patterns';
 import type { Suffix } from './suffix';
 import { NUM, SYM, tokenize, usesDecimalComma, WORD, type Token } from './tokenizer';
 
@@ -35,8 +35,10 @@ const SCORE_BEFORE =
 const SCORE_AFTER =
   /^\s+(?:wins?|victor(?:y|ies)|loss(?:es)?|defeats?|draw|vote|decision|lead|record|scoreline|triumph|rout|aggregate|margin|in\s+(?:overtime|extra|a\s+shootout|the\s+final)|on\s+aggregate|overtime|shootout)\b/i;
 const VOTE_BEFORE = /(?:^|[^\p{L}])(?:vote[ds]?|margin|of)\s+$/iu;
-const YEAR_CUE =
-  /(?:^|[^\p{L}])(?:in|since|by|until|till|from|to|of|year|fiscal|early|late|mid|season|before|after|through|and|between|the|around|circa|during|for|'|’)\s*$/iu;
+const YEAR_CUE = new RegExp(
+  `(?:^|[^\\p{L}])(?:${TIME_CUES}|to|year|fiscal|season|and|between|the|around|circa|for|'|’)\\s*$`,
+  'iu',
+);
 
 /** Tries a figure starting at token i. Returns it with the next token index, or null. */
 function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number } | null {

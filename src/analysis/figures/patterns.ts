@@ -25,6 +25,9 @@ const MON = `(?:(${FULL})|(${ABBR})\\.?)`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])';
 const YEAR = '(\\d{4})(?!\\d)';
 
+/** Words before a month or a year that make it a time ("in July", "since 2019"); grammar.ts shares them. */
+export const TIME_CUES = 'in|since|by|until|till|from|through|of|early|late|mid|during|before|after';
+
 const pad = (n: number): string => (n < 10 ? '0' : '') + n;
 /** 1..12 from any month word: the first three letters are unique ("Sept" -> 9). */
 const monthNum = (m: string): number => MON3.indexOf(m.slice(0, 3).toLowerCase()) + 1;
@@ -41,7 +44,7 @@ const DATE_RE = new RegExp(
     `\\b${MON},?\\s+${YEAR}`, // 12,13 month, 14 year
     `\\b(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})\\b`, // 15-17 numeric
     `\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b`, // 18-20 dotted (day.month.year)
-    `\\b(?:(in|since|by|until|till|from|through|of|early|late|mid|last|next|this|during|before|after)(\\s+|-))?(${FULL})\\b(?!\\s+\\d)`, // 21,22,23 bare month
+    `\\b(?:(${TIME_CUES}|last|next|this)(\\s+|-))?(${FULL})\\b(?!\\s+\\d)`, // 21,22,23 bare month
   ].join('|'),
   'g',
 );
