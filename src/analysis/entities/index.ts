@@ -92,7 +92,7 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
   const toks = wordTokens(text);
   const byKey = new Map<string, Acc>();
   const surnames = new Map<string, Acc>();
-  const pending: { name: string; s: number }[] = [];
+  const pending: { name_: string; s: number }[] = [];
 
   const add = (nameIn: string, kind: EntityKind, s: number, role = ''): void => {
     const name = canonical(nameIn.trim(), kind);
@@ -333,26 +333,26 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
       continue;
     }
     if (personish && run.length >= 2) {
-      pending.push({ name, s: s0 });
+      pending.push({ name_: name, s: s0 });
       continue;
     }
-    if (run.length === 1) pending.push({ name, s: s0 });
+    if (run.length === 1) pending.push({ name_: name, s: s0 });
   }
   // Second pass: multi-word names whose surname recurs; single words that are known surnames.
   const singles = new Map<string, number>();
   for (const p of pending)
-    if (!p.name.includes(' '))
-      singles.set(p.name.toLowerCase(), (singles.get(p.name.toLowerCase()) ?? 0) + 1);
+    if (!p.name_.includes(' '))
+      singles.set(p.name_.toLowerCase(), (singles.get(p.name_.toLowerCase()) ?? 0) + 1);
   for (const p of pending) {
-    if (!p.name.includes(' ')) continue;
-    const sur = p.name.split(' ').pop()!.toLowerCase();
+    if (!p.name_.includes(' ')) continue;
+    const sur = p.name_.split(' ').pop()!.toLowerCase();
     // "Los Angeles Lakers" when "the Lakers" was already read as a team.
-    if (sur.endsWith('s') && byKey.has(ORG + ':' + sur)) add(p.name, ORG, p.s);
-    else if (surnames.has(sur) || singles.has(sur)) add(p.name, PERSON, p.s);
+    if (sur.endsWith('s') && byKey.has(ORG + ':' + sur)) add(p.name_, ORG, p.s);
+    else if (surnames.has(sur) || singles.has(sur)) add(p.name_, PERSON, p.s);
   }
   for (const p of pending) {
-    if (p.name.includes(' ')) continue;
-    const acc = surnames.get(p.name.toLowerCase());
+    if (p.name_.includes(' ')) continue;
+    const acc = surnames.get(p.name_.toLowerCase());
     if (acc) {
       acc.mentions_++;
       acc.first_ = Math.min(acc.first_, p.s);

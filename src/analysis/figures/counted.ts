@@ -39,7 +39,7 @@ export const CONTAINERS = new Set(
 
 const QUOTES = new Set(['"', '“', '”', "'", '‘', '’', '«', '»', '„']);
 
-function phrase(c: NumCtx, k: number, maxWords: number, allowDet: boolean): { words: string[]; k: number } {
+function phrase(c: NumCtx, k: number, maxWords: number, allowDet: boolean): { words_: string[]; k: number } {
   const toks = c.toks_;
   const words: string[] = [];
   let prevEnd = toks[k - 1]?.e ?? 0;
@@ -84,7 +84,7 @@ function phrase(c: NumCtx, k: number, maxWords: number, allowDet: boolean): { wo
     !/ings$/i.test(words[words.length - 1]!)
   )
     words.pop();
-  return { words, k };
+  return { words_: words, k };
 }
 
 /**
@@ -97,22 +97,24 @@ export function countedAfter(c: NumCtx, j: number, ofOnly: boolean): string {
   if (t.l === 'of') {
     const p = phrase(c, j + 1, 3, false);
     // "of the population": drop the determiner but keep the noun.
-    if (p.words.length) return p.words.join(' ');
+    if (p.words_.length) return p.words_.join(' ');
     const q = phrase(c, j + 2, 3, false);
-    return c.toks_[j + 1] && /^(the|its|their|his|her|our)$/.test(c.toks_[j + 1]!.l) ? q.words.join(' ') : '';
+    return c.toks_[j + 1] && /^(the|its|their|his|her|our)$/.test(c.toks_[j + 1]!.l)
+      ? q.words_.join(' ')
+      : '';
   }
   if (ofOnly) return '';
   const p = phrase(c, j, 4, false);
-  if (!p.words.length) return '';
-  if (NOT_NOUNS.has(p.words[0]!.toLowerCase())) return '';
+  if (!p.words_.length) return '';
+  if (NOT_NOUNS.has(p.words_[0]!.toLowerCase())) return '';
   // "only two committed": a lone participle is a verb, not the thing counted.
-  if (p.words.length === 1 && /ed$/i.test(p.words[0]!)) return '';
-  const last = p.words[p.words.length - 1]!.toLowerCase();
+  if (p.words_.length === 1 && /ed$/i.test(p.words_[0]!)) return '';
+  const last = p.words_[p.words_.length - 1]!.toLowerCase();
   if (CONTAINERS.has(last) && c.toks_[p.k]?.l === 'of') {
     const q = phrase(c, p.k + 1, 3, true);
-    if (q.words.length) return [...p.words, 'of', ...q.words].join(' ');
+    if (q.words_.length) return [...p.words_, 'of', ...q.words_].join(' ');
   }
-  return p.words.join(' ');
+  return p.words_.join(' ');
 }
 
 /** True when the word after a count only describes it ("14 available"): the counted noun is the one before. */

@@ -42,7 +42,7 @@ export function spaced(c: NumCtx, i: number, max = 2): boolean {
   return !/\n/.test(c.text_.slice(a.e, b.s));
 }
 
-function spacedScale(c: NumCtx, j: number): { scale: number; j: number } | null {
+function spacedScale(c: NumCtx, j: number): { scale_: number; j: number } | null {
   const toks = c.toks_;
   const t = toks[j];
   if (!t || t.k !== WORD || !spaced(c, j)) return null;
@@ -62,7 +62,7 @@ function spacedScale(c: NumCtx, j: number): { scale: number; j: number } | null 
       end++;
     }
   }
-  return { scale: s, j: end };
+  return { scale_: s, j: end };
 }
 
 /** English scale words that combine with spelled numbers ("two hundred", "a million"). */
@@ -183,7 +183,7 @@ export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
     if (n.scale_ === 1 && !n.ordinal_ && !n.decade_ && !n.glued_) {
       const sc = spacedScale(c, n.j);
       if (sc) {
-        n.scale_ = sc.scale;
+        n.scale_ = sc.scale_;
         n.j = sc.j;
       }
     }
@@ -215,9 +215,9 @@ export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
     n.j++;
   }
   const sc = spacedScale(c, n.j);
-  if (sc && sc.scale >= 1e6) {
-    n.scale_ = sc.scale;
-    n.v *= sc.scale;
+  if (sc && sc.scale_ >= 1e6) {
+    n.scale_ = sc.scale_;
+    n.v *= sc.scale_;
     n.j = sc.j;
   }
   return n;
