@@ -43,7 +43,11 @@ export function votes(s: Signals): Vote[] {
   // What the page holds. The main block (the densest run of paragraphs) is judged on its own:
   // teaser rails, menus and comment boxes around a real story are page furniture, not evidence.
   const b = s.main;
-  const storyLike = !!b && b.linkDensity < 0.35 && b.teasers <= Math.max(1, b.paras / 6) && b.articles <= 2;
+  const storyLike =
+    !!b &&
+    b.linkDensity < 0.35 &&
+    b.teasers <= Math.max(1, b.paras / 6) &&
+    (b.articles <= 2 || b.cards < 0.3);
   const m = Math.max(s.mass, storyLike && b ? b.words : 0);
   if (m >= 500) add(2.2, `${num(m)} words of paragraph text`);
   else if (m >= 250) add(1.5, `${num(m)} words of paragraph text`);

@@ -151,6 +151,56 @@ describe('detect on furniture-heavy articles and article-like non-articles', () 
     expect(detect(repo, 'https://github.com/adbar/htmldate').isArticle).toBe(false);
   });
 
+  it('counts a story that embeds <article> cards (video, related) as the story, not the cards', () => {
+    const card = (i: number): string =>
+      `<article class="card"><h3><a href="/v${i}">Video ${i}</a></h3><p>${sentence(i)}${sentence(i + 1)}</p></article>`;
+    const body = Array.from({ length: 8 }, (_, i) => para(i) + (i % 2 ? card(i) : '')).join('');
+    const doc = html(
+      `${menu(30)}<div id="story"><h1>Council budget row</h1>${body}</div>${teaserRail(20)}`,
+      head,
+    );
+    const w = walk(doc.body, 30_000, Infinity, noClock);
+    expect(w.mainEl?.id).toBe('story');
+    // The cards' blurbs are theirs: the block's paragraph text outside them is the story's.
+    expect(w.main!.artPara).toBeGreaterThan(0);
+    const bare = walk(html(`<div id="story">${story(8)}</div>`).body, 30_000, Infinity, noClock);
+    expect(w.main!.para - w.main!.artPara).toBe(bare.main!.para);
+    const r = detect(doc, 'https://news.example/2025/07/21/council-budget-row');
+    expect(r.isArticle).toBe(true);
+  });
+
+  it('takes a short story among many blurbed cards as the main block, not the page of cards', () => {
+    const cards = Array.from(
+      { length: 24 },
+      (_, i) =>
+        `<article><h2><a href="/s${i}">Story ${i}</a></h2><p>${sentence(i)}${sentence(i + 1)}</p></article>`,
+    ).join('');
+    const doc = html(
+      `<div id="page"><article id="story"><h1>Budget row</h1>${story(3)}</article>${cards}</div>`,
+      head,
+    );
+    const w = walk(doc.body, 30_000, Infinity, noClock);
+    expect(w.mainEl?.id).toBe('story');
+    expect(w.cardsElsewhere).toBeGreaterThan(w.main!.para);
+    const sig = readSignals(doc, 'https://news.example/politics/budget-row-over-parks-and-pools');
+    expect(sig.main?.share).toBe(1);
+    expect(detect(doc, 'https://news.example/politics/budget-row-over-parks-and-pools').isArticle).toBe(true);
+  });
+
+  it('ignores the prose of hidden, modal and consent boxes, even when it is all the prose there is', () => {
+    const consent = `<div id="onetrust-consent-sdk"><div class="pc-content">${story(4)}</div></div>`;
+    const dialog = `<div role="dialog"><div class="content">${story(4)}</div></div>`;
+    const hidden = `<div style="display: none">${story(4)}</div>`;
+    for (const box of [consent, dialog, hidden]) {
+      const doc = html(`<h1>Presentation</h1>${box}<p>Short caption.</p>`);
+      expect(walk(doc.body, 30_000, Infinity, noClock).main).toBeNull();
+      expect(detect(doc, 'https://app.example/view/5dc53cfa').isArticle).toBe(false);
+    }
+    // A story beside a consent box keeps its own paragraphs.
+    const doc = html(`<div id="story"><h1>Headline</h1>${story(5)}</div>${consent}`);
+    expect(walk(doc.body, 30_000, Infinity, noClock).mainEl?.id).toBe('story');
+  });
+
   it('gives up cleanly past its budget', () => {
     const doc = html(`<div>${story(5)}</div>`, head);
     const r = detect(doc, 'https://news.example/a/story', { budgetMs: -1 });

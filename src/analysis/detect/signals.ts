@@ -44,12 +44,14 @@ export interface Signals {
 }
 
 export interface MainBlock {
-  /** Words of paragraph text in the block. */
+  /** Words of paragraph text in the block, outside nested <article> cards. */
   words: number;
   paras: number;
+  /** Share of the block's paragraph text inside nested <article> elements (cards, embeds). */
+  cards: number;
   /** Share of the block's text inside links. */
   linkDensity: number;
-  /** Share of the whole body's paragraph text that sits in this block. */
+  /** Share of the body's paragraph text (less the teaser cards around the block) that sits in this block. */
   share: number;
   teasers: number;
   articles: number;
@@ -139,7 +141,7 @@ export function readSignals(doc: Document, url: string, deadline = Infinity, now
   s.teasers = w.body.teasers;
   s.articles = w.body.articles;
   s.shop += w.body.shop;
-  if (w.main) s.main = mainBlock(w.main, w.body, w.headline);
+  if (w.main) s.main = mainBlock(w.main, w.body, w.headline, w.cardsElsewhere);
   const inputs = body.getElementsByTagName('input');
   for (let i = 0; i < inputs.length && i < 500; i++) {
     const inp = inputs[i];
@@ -152,12 +154,15 @@ export function readSignals(doc: Document, url: string, deadline = Infinity, now
   return s;
 }
 
-function mainBlock(m: BlockStats, body: BlockStats, headline: boolean): MainBlock {
+function mainBlock(m: BlockStats, body: BlockStats, headline: boolean, cardsElsewhere: number): MainBlock {
+  const own = m.para - m.artPara;
+  const rest = body.para - cardsElsewhere;
   return {
-    words: words(m.para),
+    words: words(own),
     paras: m.paras,
+    cards: m.para > 0 ? m.artPara / m.para : 0,
     linkDensity: m.text > 0 ? m.link / m.text : 0,
-    share: body.para > 0 ? m.para / body.para : 0,
+    share: rest > 0 ? Math.min(1, own / rest) : 0,
     teasers: m.teasers,
     articles: m.articles,
     h1: m.h1,

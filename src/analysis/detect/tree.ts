@@ -13,6 +13,11 @@ export interface BlockStats {
   para: number;
   /** Number of such paragraphs. */
   paras: number;
+  /**
+   * Of `para`, the characters inside <article> elements strictly below this one: teaser cards, embedded
+   * video or related-story cards. A listing is all cards; a story page keeps its own text outside them.
+   */
+  artPara: number;
   /** h2-h4 that are or contain a link. */
   teasers: number;
   /** <article> elements (the element itself included). */
@@ -35,6 +40,11 @@ export interface TreeNode {
   chrome: boolean;
   /** Its class or id names furniture (comments, sidebar, related, ...). */
   furniture: boolean;
+  /**
+   * Hidden or modal: a `hidden` attribute, an inline display:none, a dialog role or aria-modal, or a
+   * consent manager's name. Its paragraphs never count, however many: a cookie dialog's prose is not the page's.
+   */
+  overlay: boolean;
 }
 
 export const zero = (): BlockStats => ({
@@ -42,6 +52,7 @@ export const zero = (): BlockStats => ({
   link: 0,
   para: 0,
   paras: 0,
+  artPara: 0,
   teasers: 0,
   articles: 0,
   h1: 0,
@@ -67,11 +78,13 @@ export function headlineOver(nodes: TreeNode[], h: number, main: number): boolea
   return gap <= HEADLINE_GAP;
 }
 
-export function add(into: BlockStats, s: BlockStats): void {
+/** Adds a child's subtree sums `s` into its parent's `into`; `article` says whether the child is an <article>. */
+export function add(into: BlockStats, s: BlockStats, article: boolean): void {
   into.text += s.text;
   into.link += s.link;
   into.para += s.para;
   into.paras += s.paras;
+  into.artPara += article ? s.para : s.artPara;
   into.teasers += s.teasers;
   into.articles += s.articles;
   into.h1 += s.h1;

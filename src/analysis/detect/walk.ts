@@ -52,6 +52,9 @@ const CHROME = new Set([
 /** Class / id words of furniture (Readability's "unlikely candidates", shortened); `OK_NAME` overrides. */
 const FURNITURE_NAME =
   /comment|disqus|sidebar|footer|related|recommend|teaser|promo|share|social|newsletter|widget|menu|breadcrumb|popup|modal|cookie|banner|sponsor|advert|\bads?\b|masthead|skyscraper|more-stories|trending|most-popular|signup|subscribe|consent|onetrust|gdpr/i;
+/** Consent managers and cookie banners: never the story, whatever else the name says. */
+const CONSENT_NAME = /cookie|consent|onetrust|gdpr|didomi|usercentrics|cookiebot/i;
+const HIDDEN_STYLE = /display\s*:\s*none/i;
 const OK_NAME = /article|body|content|main|story|entry|prose|text|post-?body|column/i;
 const CART = /cart|basket|warenkorb|panier|carrito|carrello|koszyk|winkelwagen|kosár|корзин/i;
 const PRICE_PROP = /^(price|offers|pricecurrency|lowprice)$/i;
@@ -69,6 +72,11 @@ export interface Walk {
   headline: boolean;
   /** Words of non-link text in the largest group of sibling paragraphs (see `cohesiveMass`). */
   cohesive: number;
+  /**
+   * Paragraph characters in <article> cards outside the main block (neither around it nor in it):
+   * a rail of teaser cards, which is the site's furniture, not competing story text.
+   */
+  cardsElsewhere: number;
   truncated: boolean;
   timedOut: boolean;
 }
@@ -95,6 +103,7 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
   const nodes: TreeNode[] = [];
   const stack: Frame[] = [{ el: body, parent: -1, parentBlock: -1, inLink: false, chrome: false }];
   const h1s: number[] = [];
+  const arts: number[] = [];
   const kids: Frame[] = [];
   let seen = 0;
   let truncated = false;
@@ -108,13 +117,25 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
     const idx = nodes.length;
     const chrome = f.chrome || CHROME.has(tag);
     let furniture = false;
+    let overlay = false;
     if (!chrome && !INLINE.has(tag) && idx > 0) {
       const name = `${el.getAttribute('class') ?? ''} ${el.id}`;
       furniture = name.length > 1 && FURNITURE_NAME.test(name) && !OK_NAME.test(name);
+      const role = el.getAttribute('role');
+      const style = el.getAttribute('style');
+      overlay =
+        el.hasAttribute('hidden') ||
+        role === 'dialog' ||
+        role === 'alertdialog' ||
+        el.getAttribute('aria-modal') === 'true' ||
+        (!!style && HIDDEN_STYLE.test(style)) ||
+        (name.length > 1 && CONSENT_NAME.test(name));
     }
     const s = zero();
-    if (tag === 'article') s.articles = 1;
-    else if (tag === 'h1') {
+    if (tag === 'article') {
+      s.articles = 1;
+      if (arts.length < 200) arts.push(idx);
+    } else if (tag === 'h1') {
       s.h1 = 1;
       if (h1s.length < 4) h1s.push(idx);
     } else if (tag === 'h2' || tag === 'h3' || tag === 'h4') {
@@ -127,7 +148,7 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
     // Selector queries cost milliseconds each under jsdom: attributes are read here, once.
     const prop = el.getAttribute('itemprop');
     if (prop && PRICE_PROP.test(prop)) s.shop++;
-    nodes.push({ el, parent: f.parent, s, ownText: 0, ownLink: 0, chrome, furniture });
+    nodes.push({ el, parent: f.parent, s, ownText: 0, ownLink: 0, chrome, furniture, overlay });
     // Inline elements hand their text to the enclosing block; everything else is its own block.
     const block = INLINE.has(tag) && f.parentBlock >= 0 ? f.parentBlock : idx;
     kids.length = 0;
@@ -178,9 +199,10 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
       s.para += x.ownText;
       s.paras++;
     }
-    if (x.parent >= 0) add(nodes[x.parent]!.s, s);
+    if (x.parent >= 0) add(nodes[x.parent]!.s, s, x.el.localName === 'article');
   }
-  // Furniture by name (comment threads, sidebars, related stories) loses its paragraphs, unless it
+  // Overlays (hidden, modal, consent) always lose their paragraphs. Furniture by name (comment threads,
+  // sidebars, related stories) loses its paragraphs, unless it
   // holds most of the page's: then the name belongs to a layout wrapper ("container-with-sidebar",
   // "js-social-anchor") and the story is inside it.
   const total = nodes[0]!.s.para;
@@ -188,7 +210,11 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
   let any = false;
   for (let i = 1; i < nodes.length; i++) {
     const x = nodes[i]!;
-    if (excluded[x.parent] || (x.furniture && x.s.para > 0 && x.s.para <= total * 0.5)) {
+    if (
+      excluded[x.parent] ||
+      (x.overlay && x.s.para > 0) ||
+      (x.furniture && x.s.para > 0 && x.s.para <= total * 0.5)
+    ) {
       excluded[i] = 1;
       any = true;
     }
@@ -197,6 +223,7 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
     for (const x of nodes) {
       x.s.para = 0;
       x.s.paras = 0;
+      x.s.artPara = 0;
     }
     for (let i = nodes.length - 1; i >= 0; i--) {
       const x = nodes[i]!;
@@ -208,6 +235,7 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
         const p = nodes[x.parent]!.s;
         p.para += x.s.para;
         p.paras += x.s.paras;
+        p.artPara += x.el.localName === 'article' ? x.s.para : x.s.artPara;
       }
     }
   }
@@ -215,15 +243,31 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
   let bestScore = 0;
   for (let i = 0; i < nodes.length; i++) {
     const s = nodes[i]!.s;
-    if (s.para === 0) continue;
-    const score = s.para - OTHER_WEIGHT * (s.text - s.para);
+    // Paragraphs in nested <article> cards are the cards' own, not this block's story.
+    const own = s.para - s.artPara;
+    if (own <= 0) continue;
+    const score = own - OTHER_WEIGHT * (s.text - own);
     if (score > bestScore) {
       bestScore = score;
       best = i;
     }
   }
   const headline = best >= 0 && h1s.some(h => headlineOver(nodes, h, best));
+  let cardsElsewhere = 0;
+  if (best >= 0) {
+    const around = new Set<number>();
+    for (let i = best, k = 0; i >= 0 && k < 80; i = nodes[i]!.parent, k++) around.add(i);
+    for (const a of arts) {
+      if (around.has(a) || nodes[a]!.s.para === 0) continue;
+      // Outermost cards only, and none inside the main block (its own cards are counted there).
+      let nested = false;
+      for (let i = nodes[a]!.parent, k = 0; i >= 0 && k < 80 && !nested; i = nodes[i]!.parent, k++)
+        nested = i === best || nodes[i]!.el.localName === 'article';
+      if (!nested) cardsElsewhere += nodes[a]!.s.para;
+    }
+  }
   return {
+    cardsElsewhere,
     body: nodes[0]!.s,
     headline,
     main: best >= 0 ? nodes[best]!.s : null,
