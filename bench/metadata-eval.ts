@@ -249,4 +249,5 @@ async function main(): Promise<void> {
   writeFileSync(path.join(REPO_ROOT, 'bench/results/metadata-eval.md'), lines.join('\n'));
 }
 
-await main();
+// Run only as a script, so that debugging tools can import labelledPages().
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) await main();

@@ -166,6 +166,11 @@ function format(y: number, mo: number, d: number, t: Time | null): string {
 export interface DateOptions {
   /** For "07/08/2025": month first only for English pages. */
   lang?: string | null;
+  /**
+   * The year of a machine date beside the text: lets a year-less dateline ("Posted Nov 18, 8:19 PM") be read as
+   * a day of that year (or of the year before, for "Dec 31" shown beside a January machine date).
+   */
+  year?: { y: number; mo: number };
 }
 
 const ISO_RE =
@@ -177,6 +182,15 @@ const DMY_RE = new RegExp(
   'i',
 );
 const NUM_RE = /\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b/;
+/** Year-less "Nov 18" / "18. November" (only with DateOptions.year): not followed by a year or more digits. */
+const MD_NOYEAR_RE = new RegExp(
+  `\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?![.,]?\\s*\\d{2,4}\\b(?![:.h]))`,
+  'i',
+);
+const DM_NOYEAR_RE = new RegExp(
+  `\\b(\\d{1,2})(?:\\.|st|nd|rd|th|er|º)?\\s*(?:de\\s+)?(${MONTH_RE})\\b\\.?(?!,?\\s*(?:de\\s+)?\\d{4})`,
+  'i',
+);
 
 /** Parses the first absolute date in `raw`; null when none (or only a relative one). */
 export function parseDate(raw: string | null | undefined, opts: DateOptions = {}): string | null {
@@ -245,6 +259,22 @@ export function parseDate(raw: string | null | undefined, opts: DateOptions = {}
     else if (a <= 12 && b <= 12 && m[2] === '/' && english) [mo, d] = [a, b];
     found.push({ idx: m.index, end: m.index + m[0].length, y: Number(m[4]), mo, d });
   }
+  if (!found.length && opts.year) {
+    const md = MD_NOYEAR_RE.exec(lower);
+    const dm = DM_NOYEAR_RE.exec(lower);
+    const hit =
+      md && (!dm || md.index <= dm.index)
+        ? { m: md, mo: md[1], d: md[2] }
+        : dm
+          ? { m: dm, mo: dm[2], d: dm[1] }
+          : null;
+    if (hit && hit.mo && hit.d) {
+      const mo = MONTHS[hit.mo] ?? 0;
+      // A December day beside a January machine date is last year's.
+      const y = mo === 12 && opts.year.mo === 1 ? opts.year.y - 1 : opts.year.y;
+      found.push({ idx: hit.m.index, end: hit.m.index + hit.m[0].length, y, mo, d: Number(hit.d) });
+    }
+  }
   const best = found.filter(f => validDay(f.y, f.mo, f.d)).sort((a, b) => a.idx - b.idx)[0];
   if (!best) return null;
   let t = timeAt(s.slice(best.end));
@@ -288,4 +318,33 @@ export function localise(utc: string, local: string | null): string {
   const mins = Math.abs(diff) / 60_000;
   const sign = diff < 0 ? '-' : '+';
   return `${wall}${sign}${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`;
+}
+
+/** True when both ISO strings name the same minute: as instants when both carry a zone, else as wall clocks. */
+export function sameMinute(a: string, b: string): boolean {
+  if (a.length <= 10 || b.length <= 10) return false;
+  const zoned = (x: string): boolean => /(Z|[+-]\d\d:\d\d)$/.test(x);
+  if (zoned(a) && zoned(b)) {
+    const ta = Date.parse(a);
+    const tb = Date.parse(b);
+    return Math.floor(ta / 60_000) === Math.floor(tb / 60_000);
+  }
+  return a.slice(0, 16) === b.slice(0, 16);
+}
+
+/** The UTC wall clock ("YYYY-MM-DDTHH:MM") of a zoned ISO string, else null. */
+export function utcMinute(iso: string): string | null {
+  if (!/T\d\d:\d\d(:\d\d)?(Z|[+-]\d\d:\d\d)$/.test(iso)) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 16);
+}
+
+/** The instant of zoned `iso` restated with the zone of zoned `like` ("...Z" or "+HH:MM"); null if either has none. */
+export function inZoneOf(iso: string, like: string): string | null {
+  const z = /(Z|([+-])(\d\d):(\d\d))$/.exec(like);
+  const t = Date.parse(iso);
+  if (!z || !/(Z|[+-]\d\d:\d\d)$/.test(iso) || Number.isNaN(t)) return null;
+  if (z[1] === 'Z') return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const mins = (z[2] === '-' ? -1 : 1) * (Number(z[3]) * 60 + Number(z[4]));
+  return new Date(t + mins * 60_000).toISOString().slice(0, 19) + z[1];
 }

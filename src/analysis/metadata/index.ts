@@ -6,7 +6,6 @@
  */
 import type { ArticleMeta } from '../types';
 import { cleanAuthors, type AuthorContext } from './byline';
-import { localise, parseDate } from './dates';
 
 export { localise } from './dates';
 import {
@@ -21,6 +20,8 @@ import {
 } from './jsonld';
 import { all, first, linkHref, parselyPage, readMeta, type MetaMap } from './meta-tags';
 import { absUrl, looksLikeUrl, squash, textOf } from './text';
+import { parseDate } from './dates';
+import { pickDate, reconcile, titleDate } from './published';
 import { pickTitle } from './title';
 import { readVisible, urlDate } from './visible';
 
@@ -142,24 +143,6 @@ function siteNameOf(meta: MetaMap, art: LdNode | null, ld: JsonLd): string | nul
   );
 }
 
-/** Published date: the first machine date; a day-only one is refined by a same-day one with a time. */
-function pickDate(cands: (string | null | undefined)[], lang: string | null): string | null {
-  const parsed = cands.map(c => (c ? parseDate(c, { lang }) : null)).filter((d): d is string => !!d);
-  const best = parsed[0];
-  if (!best) return null;
-  if (best.length === 10) {
-    const finer = parsed.find(d => d.length > 10 && d.startsWith(best));
-    if (finer) return finer;
-  }
-  // The same instant in UTC and in the page's own zone: keep the page's offset (its local day).
-  if (best.endsWith('Z')) {
-    const t = Date.parse(best);
-    const local = parsed.find(d => /[+-]\d\d:\d\d$/.test(d) && Date.parse(d) === t);
-    if (local) return local;
-  }
-  return best;
-}
-
 const BY_WORD = /^\s*(?:by|von|par|por|door|di|de|written by|text(?:e)?\s*:?|autor(?:in)?\s*:|author\s*:)\s/i;
 
 /**
@@ -176,16 +159,6 @@ export function invertName(raw: string): string {
   const given = m[2].trim();
   const particle = (m[3] ?? '').trim();
   return [given, particle, m[1]].filter(Boolean).join(' ');
-}
-
-function microdata(doc: Document, prop: string): string | null {
-  try {
-    const el = doc.querySelector(`[itemprop~="${prop}"]`);
-    if (!el) return null;
-    return el.getAttribute('content') ?? el.getAttribute('datetime') ?? textOf(el, 300);
-  } catch {
-    return null;
-  }
 }
 
 function extract(doc: Document, url: string): ArticleMeta {
@@ -238,8 +211,8 @@ function extract(doc: Document, url: string): ArticleMeta {
     metaAuthor,
     all(meta, 'article:author', 'og:article:author').filter(a => !looksLikeUrl(a)),
   ];
-  let visible: ReturnType<typeof readVisible> | null = null;
-  const lazyVisible = (): ReturnType<typeof readVisible> => (visible ??= readVisible(doc, out.lang));
+  // One bounded pass over the body: bylines, shown datelines, microdata dates.
+  const vis = readVisible(doc, out.lang);
   for (const s of sources) {
     const names = cleanAuthors(s, ctx);
     if (names.length) {
@@ -248,7 +221,6 @@ function extract(doc: Document, url: string): ArticleMeta {
     }
   }
   if (!out.authors.length) {
-    const vis = lazyVisible();
     for (const [gi, group] of vis.bylines.entries()) {
       const names = cleanAuthors(group, ctx);
       // A lone word in an element that only has "author" in its class ("Parliament", "Part") is a link or a label,
@@ -271,30 +243,29 @@ function extract(doc: Document, url: string): ArticleMeta {
   const ldCreated = art ? ldString(art['dateCreated'], ld) : null;
   const anyLdPublished = ld.nodes.map(n => ldString(n['datePublished'], ld)).find(Boolean) ?? null;
   const parselyDate = typeof parsely?.['pub_date'] === 'string' ? parsely['pub_date'] : null;
-  out.published = pickDate(
-    [ldPublished, ...PUBLISHED_KEYS.map(k => first(meta, k)), parselyDate, microdata(doc, 'datePublished')],
-    out.lang,
-  );
+  const strong = [ldPublished, ...PUBLISHED_KEYS.map(k => first(meta, k)), parselyDate, vis.itemPublished];
+  const ldModified = art ? ldString(art['dateModified'], ld) : null;
+  out.modified = pickDate([ldModified, ...MODIFIED_KEYS.map(k => first(meta, k))], out.lang) ?? vis.modified;
+  out.published = pickDate(strong, out.lang);
   if (!out.published) {
     const weak = pickDate(
       [ldCreated, anyLdPublished, ...WEAK_PUBLISHED_KEYS.map(k => first(meta, k))],
       out.lang,
     );
-    const vis = lazyVisible();
     if (weak && vis.published && vis.publishedScore >= 3 && weak.slice(0, 10) !== vis.published.slice(0, 10))
       out.published = vis.published;
-    else out.published = weak ?? vis.published ?? urlDate(url);
-  } else if (/T\d\d:\d\d(:\d\d)?Z$/.test(out.published)) {
-    // A UTC timestamp in the metadata and the same moment in the page's wall-clock time at the headline
-    // ("Posted Nov 18, 8:19 PM" for 01:19Z): the reader's date is the local one, so keep the page's offset.
-    out.published = localise(out.published, lazyVisible().published);
+    else
+      out.published =
+        weak ??
+        vis.published ??
+        titleDate([docTitle, first(meta, 'og:title')], out.lang) ??
+        urlDate(url, out.lang);
+  } else {
+    const claims = strong
+      .map(c => (c ? parseDate(c, { lang: out.lang }) : null))
+      .filter((d): d is string => !!d);
+    out.published = reconcile(out.published, claims, out.modified, vis);
   }
-  const ldModified = art ? ldString(art['dateModified'], ld) : null;
-  out.modified = pickDate(
-    [ldModified, ...MODIFIED_KEYS.map(k => first(meta, k)), microdata(doc, 'dateModified')],
-    out.lang,
-  );
-  if (!out.modified && visible) out.modified = (visible as ReturnType<typeof readVisible>).modified;
 
   // Section, image, description, canonical
   const ldSection = art ? ldString(art['articleSection'], ld) : null;

@@ -12,7 +12,7 @@ export function squash(s: string | null | undefined): string {
  */
 export function textOf(el: Element | null | undefined, cap = 2000): string {
   if (!el) return '';
-  const t = el.textContent ?? '';
+  const t = textPrefix(el, cap * 8);
   return squash(t.length > cap * 8 ? t.slice(0, cap * 8) : t).slice(0, cap);
 }
 
@@ -67,4 +67,54 @@ export function absUrl(raw: string | null | undefined, base: string): string | n
 
 export function looksLikeUrl(s: string): boolean {
   return /^(https?:)?\/\//i.test(s) || /^www\./i.test(s) || /\.(com|org|net|html?|php)(\/|$)/i.test(s);
+}
+
+/**
+ * The start of the element's text (textContent order, unsquashed): all of it when it has at most `max`
+ * characters, else its first `max + 1` characters. Stops reading there: a class such as "meta" or "author" on a
+ * wrapper around the whole story costs a few nodes, not a walk of the story (textContent builds the whole string).
+ */
+export function textPrefix(el: Node, max: number): string {
+  let out = '';
+  let n: Node | null = el.firstChild;
+  while (n) {
+    if (n.nodeType === 3 || n.nodeType === 4) {
+      out += n.nodeValue ?? '';
+      if (out.length > max) return out.slice(0, max + 1);
+    } else if (n.nodeType === 1 && n.firstChild) {
+      n = n.firstChild;
+      continue;
+    }
+    while (n && n !== el && !n.nextSibling) n = n.parentNode;
+    if (!n || n === el) break;
+    n = n.nextSibling;
+  }
+  return out;
+}
+
+/** The element's text when it has at most `max` characters (unsquashed), else null. */
+export function boundedText(el: Node, max: number): string | null {
+  const t = textPrefix(el, max);
+  return t.length > max ? null : t;
+}
+
+/**
+ * The first text in the element that is not only whitespace (its first words as a reader sees them, modulo
+ * script/style), looking at no more than `maxNodes` nodes; '' when there is none within them.
+ */
+export function leadingText(el: Node, maxNodes = 24): string {
+  let n: Node | null = el.firstChild;
+  for (let seen = 0; n && seen < maxNodes; seen++) {
+    if (n.nodeType === 3) {
+      const v = n.nodeValue ?? '';
+      if (/\S/.test(v)) return v;
+    } else if (n.nodeType === 1 && n.firstChild) {
+      n = n.firstChild;
+      continue;
+    }
+    while (n && n !== el && !n.nextSibling) n = n.parentNode;
+    if (!n || n === el) break;
+    n = n.nextSibling;
+  }
+  return '';
 }

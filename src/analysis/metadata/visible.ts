@@ -6,7 +6,7 @@
  * Read-only, never throws.
  */
 import { localise, parseDate } from './dates';
-import { squash, textOf } from './text';
+import { boundedText, leadingText, squash, textOf } from './text';
 
 const MAX_ELEMENTS = 6000;
 /** Elements after the h1 within this many elements count as "near the headline". */
@@ -18,12 +18,27 @@ const DATE_CLASS =
   /publish|posted|dateline|pubdate|date|datum|fecha|timestamp|\btime\b|-time|time-|zeit|meta|byline/;
 const STRONG_DATE_CLASS = /publish|posted|dateline|pubdate|entry-date|post-date|article-date|story-date/;
 const BAD_CLASS =
-  /comment|related|teaser|recommend|sidebar|footer|copyright|widget|promo|newsletter|share|social|nav|menu|breadcrumb|avatar|more-from|popular|trending/;
+  /comment|related|teaser|recommend|sidebar|footer|copyright|widget|promo|newsletter|nav|menu|breadcrumb|avatar|more-from|popular|trending/;
+/**
+ * Share bars hold no other story, but far from the headline they are page furniture ("Follow us", counts);
+ * at the headline some sites put the byline and the dateline inside them.
+ */
+const SHARE_CLASS = /share|social/;
 /** "bio" as its own class word ("author-bio", "bio"), not inside "hasnt-bio" or "biography-link". */
 const BIO_CLASS = /(?:^|\s)(?:author[-_]?)?bio(?:\s|$)/;
 const MODIFIED = /modif|updat|aktualisiert|edited/;
+/** A status label before or in a dateline that makes it the last update, not the publication. */
+const UPDATED_TEXT =
+  /^\s*(?:last\s+)?(?:updated|modified|edited|aktualisiert|geändert|zuletzt\s+aktualisiert|stand|mis\s+à\s+jour|modifié|actualisé|actualizado|modificado)\b/i;
+/** A publication label at the start of an element's text: "Veröffentlicht am 16.08.2019", "Published: ...". */
+const PUBLISHED_TEXT =
+  /^\s*(?:veröffentlicht|publiziert|erschienen|erstellt|published|posted|publié|publiée|publication|publicado|publicada|fecha\s+de\s+publicación|date\s+de\s+publication)\b/i;
+const META_BOX = /(?:^|[\s_-])(?:entry|post|article|story)?[-_]?meta(?:$|[\s_-])|byline|dateline/;
 const BY_PREFIX =
   /^(?:(?:by|von|par|por|written by|text|texte|text von|texte de)\s+|(?:text|texte|autor(?:in)?|author|auteur(?:e)?|autora?|verfasser(?:in)?)\s*:\s*)/i;
+/** The first words of a credit, before the name: the cheap test ahead of reading an element's text. */
+const CREDIT_START =
+  /^\s*(?:by|von|par|por|written|text|texte|autor(?:in)?|author|auteure?|autora|verfasser(?:in)?)\b/i;
 /** "By Jane Doe", "Autorin: Uta Staschewski": a credit word, then a capitalised name ("Portion Fix" is not one). */
 function byText(t: string): boolean {
   const m = BY_PREFIX.exec(t);
@@ -46,7 +61,13 @@ export interface Visible {
   /** How sure the dateline is: 3+ for a machine date or itemprop near the headline, 1 for a bare date near it. */
   publishedScore: number;
   modified: string | null;
+  /** The page's shown publication datelines (parsed, page order of rank), best first: at most MAX_SHOWN. */
+  shown: { iso: string; score: number }[];
+  /** The value of the first non-<meta> element marked itemprop="datePublished" (microdata), raw. */
+  itemPublished: string | null;
 }
+
+const MAX_SHOWN = 6;
 
 function cls(el: Element): string {
   const c = el.getAttribute('class') ?? '';
@@ -55,15 +76,17 @@ function cls(el: Element): string {
 }
 
 /** True when the element sits in page chrome or in comments (checked up to 12 ancestors). */
-function inChrome(el: Element): boolean {
+function inChrome(el: Element, nearHeadline = false): boolean {
   let e: Element | null = el;
   for (let i = 0; e && i < 10; i++, e = e.parentElement) {
     const tag = e.tagName.toLowerCase();
     // Page-level classes ("single-post comments-open") say nothing about this element.
     if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article') return false;
-    if (tag === 'nav' || tag === 'footer' || tag === 'aside') return true;
     const c = cls(e);
-    if (BAD_CLASS.test(c) || BIO_CLASS.test(c)) return true;
+    if (BAD_CLASS.test(c) || BIO_CLASS.test(c) || (!nearHeadline && SHARE_CLASS.test(c))) return true;
+    // An <aside class="meta"> or <footer class="entry-meta"> beside the story holds its own date and credits.
+    if ((tag === 'footer' || tag === 'aside') && META_BOX.test(c)) continue;
+    if (tag === 'nav' || tag === 'footer' || tag === 'aside') return true;
   }
   return false;
 }
@@ -79,23 +102,54 @@ function authorText(el: Element): string {
 /**
  * The date an element states. A machine value wins, except where its shown text is the page's wall-clock time of
  * the same story: a zone-less datetime="2019-11-19 02:24:00" shown as "Nov 18, 2019 at 9:24 pm ET" gives the
- * shown time, and a UTC one shown as "November 18, 2019 11:03 PM" is restated in the page's offset.
+ * shown time, a UTC one shown as "November 18, 2019 11:03 PM" (or, year-less, "Posted Nov 18, 8:19 PM") is
+ * restated in the page's offset, and a zone-less one shown with its zone ("19:14 GMT") takes that zone.
  */
-function dateText(el: Element, lang: string | null): string {
+function dateText(el: Element, lang: string | null, shownRaw: string | null): string {
   const attr = el.getAttribute('datetime') ?? el.getAttribute('content');
-  if (attr == null) return textOf(el, 300);
+  if (attr == null) return shownRaw != null ? squash(shownRaw).slice(0, 300) : textOf(el, 300);
   if (el.tagName.toLowerCase() !== 'time') return attr;
   const machine = parseDate(attr, { lang });
   if (!machine || machine.length <= 10) return attr;
-  const shown = parseDate(textOf(el, 120), { lang });
-  if (!shown || shown.length <= 10 || /(Z|[+-]\d\d:\d\d)$/.test(shown)) return attr;
+  const text = shownRaw != null ? squash(shownRaw).slice(0, 120) : textOf(el, 120);
+  const year = { y: Number(machine.slice(0, 4)), mo: Number(machine.slice(5, 7)) };
+  const shown = parseDate(text, { lang, year });
+  if (!shown || shown.length <= 10) return attr;
+  if (/(Z|[+-]\d\d:\d\d)$/.test(shown)) {
+    const zoneless = !/(Z|[+-]\d\d:\d\d)$/.test(machine);
+    return zoneless && shown.slice(0, 16) === machine.slice(0, 16) ? shown : attr;
+  }
   if (machine.endsWith('Z')) return localise(machine, shown);
   if (/[+-]\d\d:\d\d$/.test(machine)) return attr;
   return shown;
 }
 
+/**
+ * The label just before an element, for "Updated:" outside it: the previous text, or a previous element that
+ * holds a short label without digits (not an earlier dateline).
+ */
+function labelBefore(el: Element): string {
+  let prev = el.previousSibling;
+  if (prev && prev.nodeType === 3) {
+    const v = (prev.nodeValue ?? '').trim();
+    if (v) return v.slice(-40);
+    prev = prev.previousSibling;
+  }
+  if (!prev || prev.nodeType !== 1) return '';
+  const t = boundedText(prev, 40) ?? '';
+  return /\d/.test(t) ? '' : t;
+}
+
 export function readVisible(doc: Document, lang: string | null): Visible {
-  const out: Visible = { bylines: [], bylineKinds: [], published: null, publishedScore: 0, modified: null };
+  const out: Visible = {
+    bylines: [],
+    bylineKinds: [],
+    published: null,
+    publishedScore: 0,
+    modified: null,
+    shown: [],
+    itemPublished: null,
+  };
   const body = doc.body;
   if (!body) return out;
   const all = body.getElementsByTagName('*');
@@ -117,11 +171,13 @@ export function readVisible(doc: Document, lang: string | null): Visible {
     const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase();
     const rel = (el.getAttribute('rel') ?? '').toLowerCase();
     // Bylines
+    let kindOfByline = true;
     if (/\bauthor\b|\bcreator\b/.test(itemprop))
       by.push({ raw: authorText(el), score: 3, index: i, kind: 'itemprop' });
     else if (/\bauthor\b/.test(rel)) by.push({ raw: textOf(el, 200), score: 2, index: i, kind: 'rel' });
     else if (BYLINE_CLASS.test(c) && !/avatar|image|photo|img|bio|about/.test(c)) {
-      const t = textOf(el, 400);
+      const raw = boundedText(el, 1600);
+      const t = raw == null ? '' : squash(raw).slice(0, 400);
       if (t && t.length <= 200)
         by.push({
           raw: t,
@@ -129,31 +185,45 @@ export function readVisible(doc: Document, lang: string | null): Visible {
           index: i,
           kind: /byline|by-line/.test(c) ? 'byline' : 'class',
         });
-    } else if (
-      /^(p|span|li|a|strong|em|b|i|address|small|div)$/.test(tag) &&
+    } else kindOfByline = false;
+    // Short elements just after the headline: a credit ("By Jane Doe") or a labelled dateline
+    // ("Veröffentlicht am 16.08.2019"). Their first words decide before any longer read.
+    let label = false;
+    if (
       h1 >= 0 &&
       i - h1 < NEAR_AFTER &&
-      el.childElementCount <= 4
+      el.childElementCount <= 4 &&
+      /^(p|span|li|a|strong|em|b|i|address|small|div)$/.test(tag)
     ) {
-      const t = el.textContent ?? '';
-      if (t.length <= 160 && byText(squash(t))) by.push({ raw: squash(t), score: 2.5, index: i, kind: 'by' });
+      const lead = leadingText(el);
+      if (!kindOfByline && CREDIT_START.test(lead)) {
+        const t = boundedText(el, 160);
+        if (t != null && byText(squash(t))) by.push({ raw: squash(t), score: 2.5, index: i, kind: 'by' });
+      }
+      label = PUBLISHED_TEXT.test(lead);
     }
-    // Dates
+    // Dates. <meta itemprop> values are read with the other meta tags; here only what the page shows.
+    if (tag === 'meta' || tag === 'link') continue;
     let score = 0;
     const machine = el.hasAttribute('datetime') || el.hasAttribute('content');
     if (/datepublished|datecreated/.test(itemprop) || el.hasAttribute('pubdate')) score = 3;
     else if (/datemodified/.test(itemprop)) {
-      modDates.push({ raw: dateText(el, lang), score: 3, index: i, kind: 'itemprop' });
+      modDates.push({ raw: dateText(el, lang, boundedText(el, 300)), score: 3, index: i, kind: 'itemprop' });
       continue;
     } else if (tag === 'time') score = machine ? (STRONG_DATE_CLASS.test(c) ? 3 : 2.5) : 2;
-    else if (STRONG_DATE_CLASS.test(c)) score = 2;
+    else if (STRONG_DATE_CLASS.test(c) || label) score = 2;
     else if (DATE_CLASS.test(c)) score = 1;
     if (score > 0) {
       // A dateline is short: a class such as WordPress's "status-publish" on the whole <article> is not one.
-      if (!machine && (el.textContent ?? '').length > 200) continue;
-      const raw = dateText(el, lang);
+      const shown = boundedText(el, 300);
+      if (!machine && (shown == null || shown.length > 200)) continue;
+      if (/datepublished/.test(itemprop) && out.itemPublished == null)
+        out.itemPublished = dateText(el, lang, shown);
+      const raw = dateText(el, lang, shown);
       if (raw.length > 300) continue;
-      if (MODIFIED.test(c)) modDates.push({ raw, score, index: i, kind: tag });
+      const updated =
+        MODIFIED.test(c) || UPDATED_TEXT.test(shown ?? '') || UPDATED_TEXT.test(labelBefore(el));
+      if (updated) modDates.push({ raw, score, index: i, kind: tag });
       else dates.push({ raw, score, index: i, kind: tag });
     }
   }
@@ -164,7 +234,7 @@ export function readVisible(doc: Document, lang: string | null): Visible {
       .map(c => ({ ...c, score: c.score + near(c) }))
       .sort((a, b) => b.score - a.score || a.index - b.index);
 
-  const rankedBy = rank(by).filter(c => c.raw && !inChromeAt(all, c.index));
+  const rankedBy = rank(by).filter(c => c.raw && !inChromeAt(all, c.index, near(c) > 0));
   const top = rankedBy[0];
   if (top) {
     // Several rel=author / itemprop=author links for one story sit close together.
@@ -180,12 +250,14 @@ export function readVisible(doc: Document, lang: string | null): Visible {
     out.bylineKinds = [kind(top), ...rest.map(kind)];
   }
   for (const c of rank(dates)) {
-    if (inChromeAt(all, c.index)) continue;
+    if (out.shown.length >= MAX_SHOWN) break;
+    if (inChromeAt(all, c.index, near(c) > 0)) continue;
     const d = parseDate(c.raw, { lang });
-    if (d) {
+    if (!d) continue;
+    out.shown.push({ iso: d, score: c.score });
+    if (!out.published) {
       out.published = d;
       out.publishedScore = c.score;
-      break;
     }
   }
   if (!out.published && h1 >= 0) {
@@ -224,21 +296,24 @@ function nearHeadline(
       !/^(p|span|time|small|li|em|strong|b|i|font|td|dd|h6|abbr|address)$/i.test(el.tagName)
     )
       continue;
-    const t = el.textContent ?? '';
-    if (t.length > 160 || !/\d/.test(t)) continue;
+    const t = boundedText(el, 160);
+    if (t == null || !/\d/.test(t)) continue;
     const d = parseDate(t, { lang });
-    if (d && !inChrome(el)) return d;
+    if (d && !inChrome(el, true)) return d;
   }
   return null;
 }
 
-function inChromeAt(all: HTMLCollectionOf<Element>, index: number): boolean {
+function inChromeAt(all: HTMLCollectionOf<Element>, index: number, nearHeadline: boolean): boolean {
   const el = all[index];
-  return !el || inChrome(el);
+  return !el || inChrome(el, nearHeadline);
 }
 
-/** "/2025/07/21/" or "/2025-07-21-" in a URL path: the day, else null. */
-export function urlDate(url: string): string | null {
+/**
+ * "/2025/07/21/" or "/2025-07-21-" in a URL path, or a day-first "~02-01-2022-" (month-first on English pages
+ * when both parts could be the month): the day, else null.
+ */
+export function urlDate(url: string, lang: string | null = null): string | null {
   let path = '';
   try {
     path = new URL(url).pathname;
@@ -249,6 +324,11 @@ export function urlDate(url: string): string | null {
     /(?:^|\/|[-_])((?:19|20)\d{2})[/_-](0[1-9]|1[0-2])[/_-](0[1-9]|[12]\d|3[01])(?:[/_-]|\.html?|$)/.exec(
       path,
     );
-  if (!m) return null;
-  return parseDate(`${m[1]}-${m[2]}-${m[3]}`);
+  if (m) return parseDate(`${m[1]}-${m[2]}-${m[3]}`);
+  const d = /(?:^|[/_~-])(\d{2})[-_.](\d{2})[-_.]((?:19|20)\d{2})(?:[/_~-]|\.html?|$)/.exec(path);
+  if (!d || !d[1] || !d[2]) return null;
+  let [day, month] = [Number(d[1]), Number(d[2])];
+  if ((lang ?? '').startsWith('en') && day <= 12 && month <= 31) [day, month] = [month, day];
+  if (month > 12 && day <= 12) [day, month] = [month, day];
+  return parseDate(`${d[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
 }
