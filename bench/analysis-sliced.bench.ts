@@ -14,6 +14,7 @@ import path from 'node:path';
 import { analyzePage } from '../src/analysis/analyze';
 import { detect } from '../src/analysis/detect';
 import { analyzePageSliced } from '../src/analysis/sliced';
+import { textStageSteps } from '../src/analysis/text-stage';
 import { parseHtml } from '../src/cli/dom';
 import { corpusAvailable, loadHtml, REPO_ROOT, zytePages } from './lib/corpus';
 
@@ -65,7 +66,8 @@ async function main(): Promise<void> {
         const t0 = performance.now();
         const a = analyzePage(document, opts);
         const t1 = performance.now();
-        const b = await analyzePageSliced(document, opts, { sliceMs: SLICE_MS });
+        // With the text stage in the same slices, as in Node (the extension runs it in the background worker).
+        const b = await analyzePageSliced(document, opts, { sliceMs: SLICE_MS, textStage: textStageSteps });
         const t2 = performance.now();
         plainMs = Math.min(plainMs, t1 - t0);
         slicedMs = Math.min(slicedMs, t2 - t1);

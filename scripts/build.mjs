@@ -140,6 +140,17 @@ const cliOptions = {
   logLevel: 'warning',
 };
 
+/**
+ * The bundler's record of which source modules went into each bundle, kept outside the packaged folders
+ * (dist/meta/<browser>-<context>.json): scripts/size.mjs reads it to hold the page bundles' share of the
+ * figure and entity rules to its budget.
+ */
+function writeMetafile(browser, ctx, metafile) {
+  if (!metafile) return;
+  mkdirSync(join(dist, 'meta'), { recursive: true });
+  writeFileSync(join(dist, 'meta', `${browser}-${ctx.name}.json`), JSON.stringify(metafile));
+}
+
 /** Source maps stay out of the packaged folders: move them to dist/sourcemaps/<browser>/. */
 function moveSourceMaps(browser) {
   if (dev) return;
@@ -172,7 +183,9 @@ async function buildOnce() {
       rmSync(join(dist, browser), { recursive: true, force: true });
       for (const ctx of contexts) {
         if (browser === 'firefox' && ctx.name === 'analysis') continue;
-        builds.push(esbuild.build(contextOptions(browser, ctx)));
+        builds.push(
+          esbuild.build(contextOptions(browser, ctx)).then(r => writeMetafile(browser, ctx, r.metafile)),
+        );
       }
     }
   }

@@ -1,6 +1,6 @@
 /**
  * The analysis in slices (issue 8: the content script causes no long task): the same steps as
- * analyzePage() (analyze.ts), run by runSliced (steps.ts), which pauses through an injected `yield`
+ * analyzePage() (analyze.ts, pipeline.ts), run by runSliced (steps.ts), which pauses through an injected `yield`
  * whenever a slice has worked for `sliceMs` (default 8 ms). Pure: no extension API; the content script
  * injects a yield that gives the page a task turn, Node's default is setImmediate.
  *
@@ -21,7 +21,7 @@
  *   re-analyses when its figure marks lose their text).
  * An aborted `signal` rejects the promise with the signal's reason at the next pause.
  */
-import { analysisSteps, type AnalyzeOptions, type PageAnalysisResult } from './analyze';
+import { analysisSteps, type AnalyzeOptions, type PageAnalysisResult, type StepHooks } from './pipeline';
 import { PausingClock, runSliced, type SliceOptions, type SliceStats } from './steps';
 
 export type { SliceOptions } from './steps';
@@ -29,6 +29,12 @@ export type { SliceOptions } from './steps';
 export interface SlicedOptions extends SliceOptions {
   /** Nodes that are the caller's own (marks, UI hosts): their mutations are not page changes. */
   ignore?: (node: Node) => boolean;
+  /**
+   * The text stage (textStageSteps from text-stage.ts), run in the same slices. Without it the run ends
+   * after the body step and the result's `deferred` holds the text stage's input (the content script
+   * has the background run it). Passed in, not imported, so the content script's bundle leaves it out.
+   */
+  textStage?: StepHooks['textStage'];
 }
 
 export interface SlicedResult extends PageAnalysisResult {
@@ -89,6 +95,7 @@ export async function analyzePageSliced(
     clock,
     watchBody: doc ? bodyWatcher(doc, slice.ignore ?? (() => false)) : undefined,
     bodyRuns: n => (bodyRuns = n),
+    textStage: slice.textStage,
   });
   const result = await runSliced(steps, slice, clock, stats);
   return { ...result, slicing: { ...stats, bodyRuns } };

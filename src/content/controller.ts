@@ -18,7 +18,7 @@ import { FigureMarks } from './figures';
 import { createHighlighter, MARK_TAG, type Highlighter } from './highlighter';
 import { Highlights } from './highlights';
 import { watchContent, watchUrl, type ContentWatcher } from './observe';
-import { PageAnalyzer, pageInputFrom } from './page-analysis';
+import { PageAnalyzer, pageInputFrom, textStageIn } from './page-analysis';
 import { debounce, whenIdle } from './schedule';
 import { clearSelection, selectedRange } from './selection';
 import { rangeBoxes } from './toolbar/position';
@@ -46,7 +46,10 @@ export class ContentController {
   ) {
     this.highlighter = createHighlighter(doc, write => (this.watcher ? this.watcher.mute(write) : write()));
     // Our own UI host appearing mid-analysis is not a page change (no re-run of the body step).
-    this.analyzer = new PageAnalyzer(doc, undefined, { isOwn: n => this.ui.isOwnNode(n) });
+    this.analyzer = new PageAnalyzer(doc, undefined, {
+      isOwn: n => this.ui.isOwnNode(n),
+      textStage: input => textStageIn(api, input),
+    });
     this.figures = new FigureMarks(this.highlighter);
     this.ui = new PageUi(doc, {
       color: c => this.highlightToolbarRange(c, null),

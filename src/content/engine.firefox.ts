@@ -1,12 +1,11 @@
 /**
- * Firefox: the analysis engine is bundled into the content script (see engine.ts for why), behind the
- * same asynchronous interface.
+ * Firefox: the page stage of the analysis engine is bundled into the content script (see engine.ts for
+ * why), behind the same asynchronous interface.
  */
-import { analyzePage } from '../analysis/index';
 import { analyzePageSliced } from '../analysis/sliced';
 import type { Engine } from './engine';
 
-const engine: Engine = { analyzePage, analyzePageSliced };
+const engine: Engine = { analyzePageSliced };
 
 export function loadEngine(): Promise<Engine> {
   return Promise.resolve(engine);

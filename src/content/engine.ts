@@ -3,14 +3,12 @@
  * on first use. Chrome build only: the Firefox build swaps this module for engine.firefox.ts (see
  * scripts/build.mjs), because addons-linter, and so AMO review, rejects import() of a computed URL.
  */
-import type { analyzePage } from '../analysis/index';
 import type { analyzePageSliced } from '../analysis/sliced';
 import { browser } from '../platform/browser';
 
 /** What analysis-entry.ts exports. */
 export interface Engine {
-  analyzePage: typeof analyzePage;
-  /** The same analysis in slices of a few ms, pausing between them (what the content script runs). */
+  /** The page stage of the analysis in slices of a few ms, pausing between them. */
   analyzePageSliced: typeof analyzePageSliced;
 }
 

@@ -11,10 +11,16 @@
  * turn), so it causes no long task (issue 8). One run at a time: callers during a run share its result; an
  * invalidate() aborts it at its next pause, and its waiting callers get a run for the page as it is then. The
  * page may change while a run is paused; see src/analysis/sliced.ts for what that does.
+ *
+ * The text stage (key figures, people, summary) is not in the page's bundle: `textStage` has the background
+ * worker compute it from the extracted text (src/background/handlers/analysis.ts). When that fails, the
+ * analysis is returned without them, with a reason, and not cached, so the next request tries again.
  */
 import { detect } from '../analysis/detect';
+import type { TextStageInput, TextStageResult } from '../analysis/text-stage';
 import type { DetectResult, PageAnalysis, TextMap } from '../analysis/types';
 import type { PageInput } from '../shared/messages';
+import type { BackgroundApi } from './api';
 import { loadEngine, type Engine } from './engine';
 import { MARK_TAG } from './highlighter';
 
@@ -67,7 +73,12 @@ export class PageAnalyzer {
   constructor(
     private readonly doc: Document,
     private readonly load: () => Promise<Engine> = loadEngine,
-    private readonly opts: { yield?: () => Promise<void>; isOwn?: (node: Node) => boolean } = {},
+    private readonly opts: {
+      yield?: () => Promise<void>;
+      isOwn?: (node: Node) => boolean;
+      /** Runs the text stage (the content script: in the background worker); rejects on failure. */
+      textStage?: (input: TextStageInput) => Promise<TextStageResult>;
+    } = {},
   ) {}
 
   get current(): AnalysisState | null {
@@ -107,7 +118,7 @@ export class PageAnalyzer {
         .then(async ({ analyzePageSliced }) => {
           await pause();
           abort.signal.throwIfAborted();
-          const { analysis, textMap, root } = await analyzePageSliced(
+          const { analysis, textMap, root, deferred } = await analyzePageSliced(
             this.doc,
             { url: href, detected },
             {
@@ -116,8 +127,10 @@ export class PageAnalyzer {
               ignore: isOwn ? n => ownMark(n) || isOwn(n) : ownMark,
             },
           );
+          const complete = deferred ? await this.completeText(analysis, deferred) : true;
+          abort.signal.throwIfAborted();
           const state: AnalysisState = { analysis, textMap, root };
-          if (this.running === run) {
+          if (this.running === run && complete) {
             this.cached = state;
             this.cachedFor = href;
           }
@@ -130,6 +143,28 @@ export class PageAnalyzer {
     run.promise.then(done, done);
     this.running = run;
     return run;
+  }
+
+  /** Fills figures, entities and summary from the text stage; false when it could not run. */
+  private async completeText(analysis: PageAnalysis, input: TextStageInput): Promise<boolean> {
+    const stage = this.opts.textStage;
+    if (!stage) {
+      analysis.reasons.push('key figures, people and summary: no text stage here');
+      return true;
+    }
+    try {
+      const out = await stage(input);
+      analysis.figures = out.figures;
+      analysis.entities = out.entities;
+      analysis.summary = out.summary;
+      analysis.timings.figures = out.timings.figures;
+      analysis.timings.summary = out.timings.summary;
+      return true;
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      analysis.reasons.push(`key figures, people and summary unavailable: ${why}`);
+      return false;
+    }
   }
 
   /** The cheap detector alone (bundled in the content script): worth loading the engine for? */
@@ -166,4 +201,18 @@ export function pageInputFrom(url: string, a: PageAnalysis | null, doc: Document
     figures: a?.figures.filter(f => f.key).slice(0, 1000) ?? [],
     entities: a?.entities.slice(0, 1000) ?? [],
   };
+}
+
+/**
+ * The text stage in the background worker. One retry after a short pause when the worker did not answer
+ * (it may have been stopped between our calls, and the first message only wakes it).
+ */
+export async function textStageIn(api: BackgroundApi, input: TextStageInput): Promise<TextStageResult> {
+  let res = await api('analyzeText', input);
+  if (!res.ok && res.error.code === 'unavailable') {
+    await new Promise(resolve => setTimeout(resolve, 200));
+    res = await api('analyzeText', input);
+  }
+  if (!res.ok) throw new Error(res.error.message);
+  return res.value;
 }

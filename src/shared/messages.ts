@@ -6,6 +6,7 @@
  * Every argument and reply must be plain, structured-clone-safe data. Payloads are validated by
  * the receiving handler at run time: the types here are a promise, not a guarantee.
  */
+import type { TextStageInput, TextStageResult } from '../analysis/text-stage';
 import type { PageAnalysis } from '../analysis/types';
 import type { Annotation, Color, PageRecord } from './types';
 
@@ -176,6 +177,8 @@ export interface ToBackground {
   importLibrary(text: string, format: ImportFormat): ImportReport;
   deleteAll(): { pages: number; annotations: number };
   stats(): LibraryStats;
+  /** Key figures, people and the summary of an article's main text (the analysis' text stage). */
+  analyzeText(input: TextStageInput): TextStageResult;
 }
 
 /** Which sender class may call each background method. */
@@ -196,6 +199,7 @@ export const BACKGROUND_ACCESS: { readonly [K in keyof ToBackground]: Access } =
   importLibrary: 'extension',
   deleteAll: 'extension',
   stats: 'extension',
+  analyzeText: 'page',
 };
 
 /** Background / popup -> content script of one tab. */

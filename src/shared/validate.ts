@@ -74,7 +74,7 @@ export function optStr(v: unknown, path: string, max: number): string | undefine
   return v === undefined ? undefined : str(v, path, max);
 }
 
-function nullableStr(v: unknown, path: string, max: number): string | null {
+export function nullableStr(v: unknown, path: string, max: number): string | null {
   return v === null || v === undefined ? null : str(v, path, max);
 }
 
@@ -85,7 +85,7 @@ function num(v: unknown, path: string, min = -Number.MAX_VALUE, max = Number.MAX
   return v;
 }
 
-function int(v: unknown, path: string, min: number, max: number): number {
+export function int(v: unknown, path: string, min: number, max: number): number {
   const n = num(v, path, min, max);
   if (!Number.isInteger(n)) throw new ValidationError(path, 'expected an integer');
   return n;
@@ -96,13 +96,13 @@ function bool(v: unknown, path: string): boolean {
   return v;
 }
 
-function arr(v: unknown, path: string, max: number): unknown[] {
+export function arr(v: unknown, path: string, max: number): unknown[] {
   if (!Array.isArray(v)) throw new ValidationError(path, 'expected an array');
   if (v.length > max) throw new ValidationError(path, `more than ${max} items`);
   return v;
 }
 
-function oneOf<T extends string>(v: unknown, path: string, options: readonly T[]): T {
+export function oneOf<T extends string>(v: unknown, path: string, options: readonly T[]): T {
   if (typeof v !== 'string' || !(options as readonly string[]).includes(v)) {
     throw new ValidationError(path, `expected one of ${options.join(', ')}`);
   }

@@ -9,7 +9,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { analyzePage, BODY_RUNS, type PageAnalysisResult } from '../../src/analysis/analyze';
-import { analyzePageSliced } from '../../src/analysis/sliced';
+import { analyzePageSliced as slicedRun, type SlicedOptions } from '../../src/analysis/sliced';
+import { analyzeText, textStageSteps } from '../../src/analysis/text-stage';
 import { detect } from '../../src/analysis/detect';
 import { parseHtml } from '../../src/cli/dom';
 import { corpusAvailable, loadHtml, readabilityPages, zytePages } from '../../bench/lib/corpus';
@@ -21,6 +22,10 @@ const sampleHtml = readFileSync(path.join(FIXTURES, 'nato-patriot/index.html'), 
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
 /** Pause at every offer: the most slices the steps allow. */
 const EVERY = { sliceMs: 0 };
+
+/** The sliced run with the text stage in-process (as analyzePage has it), unless a test says otherwise. */
+const analyzePageSliced = (doc: Document, opts: Parameters<typeof slicedRun>[1], slice: SlicedOptions = {}) =>
+  slicedRun(doc, opts, { textStage: textStageSteps, ...slice });
 
 /** The analysis without its timings, which differ between any two runs. */
 function comparable(r: PageAnalysisResult) {
@@ -70,6 +75,27 @@ describe('analyzePageSliced gives the same result as analyzePage', () => {
       expect(yields).toBeGreaterThan(2);
     });
   }
+
+  it('without a text stage, stops after the body step and hands over its input (the background runs it)', async () => {
+    const doc = parse(sampleHtml);
+    const plain = analyzePage(doc, { url: SAMPLE_URL });
+    const page = await slicedRun(doc, { url: SAMPLE_URL }, EVERY);
+    expect(page.analysis.text).toBe(plain.analysis.text);
+    expect(page.analysis.meta).toEqual(plain.analysis.meta);
+    expect(page.analysis.isArticle).toBe(true);
+    expect(page.analysis.figures).toEqual([]);
+    expect(page.analysis.entities).toEqual([]);
+    expect(page.analysis.summary).toEqual([]);
+    expect(page.deferred).toMatchObject({ text: plain.analysis.text, title: plain.analysis.meta.title });
+    // What the background computes from that input (after a structured clone, as a message) is analyze()'s.
+    const out = analyzeText(structuredClone(page.deferred!));
+    expect(out.figures).toEqual(plain.analysis.figures);
+    expect(out.entities).toEqual(plain.analysis.entities);
+    expect(out.summary).toEqual(plain.analysis.summary);
+    expect(out.figures.filter(f => f.key).length).toBeGreaterThan(2);
+    // A run with the text stage hands nothing over.
+    expect((await analyzePageSliced(parse(sampleHtml), { url: SAMPLE_URL }, EVERY)).deferred).toBeUndefined();
+  });
 
   it('passes `detected` through and reports its slicing', async () => {
     const doc = parse(sampleHtml);

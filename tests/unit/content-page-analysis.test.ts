@@ -9,9 +9,12 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { analyzePage } from '../../src/analysis/analyze';
 import { analyzePageSliced } from '../../src/analysis/sliced';
+import { analyzeText, type TextStageInput } from '../../src/analysis/text-stage';
+import type { BackgroundApi } from '../../src/content/api';
+import { err, ok } from '../../src/shared/result';
 import { detect } from '../../src/analysis/detect';
 import type { Engine } from '../../src/content/engine';
-import { PageAnalyzer, yieldToPage } from '../../src/content/page-analysis';
+import { PageAnalyzer, textStageIn, yieldToPage } from '../../src/content/page-analysis';
 
 const html = readFileSync(
   path.resolve(import.meta.dirname, '../fixtures/pages/nato-patriot/index.html'),
@@ -29,7 +32,6 @@ function loadSample(): void {
 function countingEngine() {
   const calls = { runs: 0, pauses: 0 };
   const engine: Engine = {
-    analyzePage,
     analyzePageSliced: (doc, opts, slice) => {
       calls.runs++;
       return analyzePageSliced(doc, opts, { ...slice, sliceMs: 0 });
@@ -42,6 +44,9 @@ function countingEngine() {
   return { calls, load: () => Promise.resolve(engine), pause };
 }
 
+/** The text stage as the background runs it: on a structured clone of the input (a message). */
+const textStage = async (input: TextStageInput) => analyzeText(structuredClone(input));
+
 const withoutTimings = (a: { timings: unknown }) => ({ ...a, timings: null });
 
 describe('PageAnalyzer', () => {
@@ -49,7 +54,7 @@ describe('PageAnalyzer', () => {
 
   it('analyses the page in slices, with the same result as analyzePage', async () => {
     const { calls, load, pause } = countingEngine();
-    const analyzer = new PageAnalyzer(document, load, { yield: pause });
+    const analyzer = new PageAnalyzer(document, load, { yield: pause, textStage });
     const state = await analyzer.get();
     const plain = analyzePage(document, { url: location.href });
     expect(withoutTimings(state.analysis)).toEqual(withoutTimings(plain.analysis));
@@ -62,7 +67,7 @@ describe('PageAnalyzer', () => {
 
   it('shares one run between concurrent callers and reuses the detector verdict', async () => {
     const { calls, load, pause } = countingEngine();
-    const analyzer = new PageAnalyzer(document, load, { yield: pause });
+    const analyzer = new PageAnalyzer(document, load, { yield: pause, textStage });
     expect(analyzer.looksLikeArticle()).toBe(true);
     const verdict = detect(document, location.href);
     // A change the detector would count: the verdict handed over is the one from before it.
@@ -81,6 +86,7 @@ describe('PageAnalyzer', () => {
     const { calls, load } = countingEngine();
     let pauses = 0;
     const analyzer = new PageAnalyzer(document, load, {
+      textStage,
       yield: async () => {
         // Half way through the first run, the page navigates (SPA) and the controller invalidates.
         if (++pauses === 3) {
@@ -94,6 +100,54 @@ describe('PageAnalyzer', () => {
     expect(calls.runs).toBe(2);
     expect(state.analysis.url).toMatch(/another-story\.html$/);
     expect(analyzer.current).toBe(state);
+  });
+
+  it('when the text stage fails: the page stage is returned with a reason, not cached, and retried', async () => {
+    const { load, pause } = countingEngine();
+    let fail = true;
+    let stages = 0;
+    const analyzer = new PageAnalyzer(document, load, {
+      yield: pause,
+      textStage: async input => {
+        stages++;
+        if (fail) throw new Error('the worker is not answering');
+        return textStage(input);
+      },
+    });
+    const first = await analyzer.get();
+    expect(first.analysis.text.length).toBeGreaterThan(500);
+    expect(first.analysis.figures).toEqual([]);
+    expect(first.analysis.reasons.at(-1)).toBe(
+      'key figures, people and summary unavailable: the worker is not answering',
+    );
+    expect(analyzer.current).toBeNull();
+    fail = false;
+    const second = await analyzer.get();
+    expect(stages).toBe(2);
+    expect(second.analysis.figures.some(f => f.key)).toBe(true);
+    expect(second.analysis.summary.length).toBeGreaterThanOrEqual(3);
+    expect(analyzer.current).toBe(second);
+  });
+
+  it('textStageIn asks the background, retrying once when it did not answer', async () => {
+    const input: TextStageInput = {
+      text: 'NATO has 15 Patriot systems.',
+      blocks: [],
+      lang: 'en',
+      title: null,
+    };
+    const calls: string[] = [];
+    let down = 1;
+    const api = (async (type: string, arg: TextStageInput) => {
+      calls.push(type);
+      if (down-- > 0) return err('unavailable', 'no worker');
+      return ok(analyzeText(arg));
+    }) as unknown as BackgroundApi;
+    const out = await textStageIn(api, input);
+    expect(calls).toEqual(['analyzeText', 'analyzeText']);
+    expect(out.figures.map(f => [f.text, f.counted])).toContainEqual(['15', 'Patriot systems']);
+    down = 5;
+    await expect(textStageIn(api, input)).rejects.toThrow('no worker');
   });
 
   it('yieldToPage resolves on a later task', async () => {

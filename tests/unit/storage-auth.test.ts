@@ -139,7 +139,7 @@ describe('forged senders', () => {
             ok: boolean;
             error?: { code: string };
           };
-          // Reads may succeed; anything that would write must be refused.
+          // Reads (and the pure text analysis) may succeed; anything that would write must be refused.
           if (reply.ok)
             expect([
               'getPage',
@@ -149,6 +149,7 @@ describe('forged senders', () => {
               'search',
               'stats',
               'exportLibrary',
+              'analyzeText',
             ]).toContain(type);
           else expect(['bad-request', 'forbidden', 'not-found', 'too-large']).toContain(reply.error?.code);
         },

@@ -3,11 +3,14 @@
  * its payload at run time (shared/validate.ts) and scopes content senders to their own page
  * (auth.ts); the router (shared/rpc.ts) has already refused extension-only methods to content
  * scripts. Payloads over 1 MiB are refused here before any handler runs; importLibrary carries a
- * whole file and has its own 50 MB cap (shared/export/safe-json.ts).
+ * whole file and has its own 50 MB cap (shared/export/safe-json.ts), analyzeText an article's text
+ * (16 MiB, shared/validate-analysis.ts).
  */
 import type { ToBackground } from '../../shared/messages';
 import type { CallContext, Handlers } from '../../shared/rpc';
 import { checkSize } from '../../shared/validate';
+import { TEXT_STAGE_LIMITS } from '../../shared/validate-analysis';
+import { analyzeText } from './analysis';
 import { addAnnotation, annotationsForPage, deleteAnnotation } from './annotations';
 import { restoreAnnotation, updateAnnotation } from './annotations';
 import { exportLibrary, importLibrary } from './export';
@@ -32,6 +35,7 @@ const api: Handlers<ToBackground> = {
   importLibrary,
   deleteAll,
   stats,
+  analyzeText,
 };
 
 type AnyHandler = (ctx: CallContext, ...args: unknown[]) => unknown;
@@ -39,11 +43,13 @@ type AnyHandler = (ctx: CallContext, ...args: unknown[]) => unknown;
 function sizeChecked(): Handlers<ToBackground> {
   const out: Record<string, AnyHandler> = {};
   for (const [name, handler] of Object.entries(api) as [string, AnyHandler][]) {
+    // importLibrary carries a whole file (its own 50 MB cap); analyzeText an article's text.
+    const max = name === 'analyzeText' ? TEXT_STAGE_LIMITS.messageBytes : undefined;
     out[name] =
       name === 'importLibrary'
         ? handler
         : (ctx, ...args) => {
-            checkSize(args);
+            checkSize(args, max);
             return handler(ctx, ...args);
           };
   }
