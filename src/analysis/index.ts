@@ -1,6 +1,8 @@
 /** Public entry of the analysis engine: pure (Document, url) -> PageAnalysis, no extension API. */
 export { analyze, analyzePage, countWords, DEFAULT_BUDGET_MS } from './analyze';
 export type { AnalyzeOptions, PageAnalysisResult } from './analyze';
+export { analyzeText } from './text-stage';
+export type { TextStageInput, TextStageResult } from './text-stage';
 export { detect } from './detect';
 export { extractMetadata } from './metadata/index';
 export { extractBody } from './body/index';
