@@ -288,6 +288,59 @@ async function size(mangle = false): Promise<{ min: number; gz: number; parts: [
   return { min: code.length, gz: gzipSync(code, { level: 9 }).length, parts };
 }
 
+/**
+ * Bytes of figures/ and entities/ inside the content script and the background worker as the build
+ * bundles them (esbuild metafile; chrome111 target, minified; the Firefox content script swaps in the
+ * bundled engine as scripts/build.mjs does). The issue's budget is the content-script share.
+ */
+async function shares(): Promise<{ label: string; total: number; ours: number }[]> {
+  const out: { label: string; total: number; ours: number }[] = [];
+  const cases: [string, string, 'iife' | 'esm', boolean][] = [
+    ['content.js (Chrome)', 'src/content/index.ts', 'iife', false],
+    ['content.js (Firefox)', 'src/content/index.ts', 'iife', true],
+    ['background.js', 'src/background/index.ts', 'esm', false],
+  ];
+  for (const [label, entry, format, firefox] of cases) {
+    if (!existsSync(path.join(root, entry))) continue;
+    const r = await build({
+      absWorkingDir: root,
+      entryPoints: [entry],
+      bundle: true,
+      format,
+      platform: 'browser',
+      target: ['chrome111'],
+      minify: true,
+      write: false,
+      legalComments: 'none',
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      define: { __DEV__: 'false', __FIREFOX__: JSON.stringify(firefox) },
+      logLevel: 'silent',
+      metafile: true,
+      plugins: firefox
+        ? [
+            {
+              name: 'firefox-engine',
+              setup(b) {
+                b.onResolve({ filter: /^\.\/engine$/ }, a =>
+                  a.importer.includes(path.join('src', 'content'))
+                    ? { path: path.join(root, 'src/content/engine.firefox.ts') }
+                    : undefined,
+                );
+              },
+            },
+          ]
+        : [],
+    });
+    const inputs = Object.values(r.metafile.outputs)[0]?.inputs ?? {};
+    const ours = Object.entries(inputs)
+      .filter(([f]) => /analysis\/(?:figures|entities)\//.test(f))
+      .reduce((a, [, v]) => a + v.bytesInOutput, 0);
+    out.push({ label, total: r.outputFiles[0]!.contents.length, ours });
+  }
+  return out;
+}
+
 const lines: string[] = ['## Key figures and entities', ''];
 lines.push(
   `Date: ${new Date().toISOString().slice(0, 10)}. Node ${process.version}. Gold set: ${golds.length} English article bodies from corpus/zyte (none of RESERVED.txt), hand-labelled (tests/fixtures/figures/).`,
@@ -315,17 +368,21 @@ const texts = corpusTexts();
 const t = timing(texts);
 const sz = await size();
 const szm = await size(true);
+const sh = await shares().catch((e: unknown) => {
+  console.error('bundle shares not measured:', e);
+  return [];
+});
 lines.push('### Speed and size', '');
 lines.push(`| Measure | Gleaner | Baseline | Ratio | Goal |`, '|---|---|---|---|---|');
 lines.push(
   `| Median ms per article, figures + entities (${texts.length} corpus bodies, median ${t.words} words, best of 5) | **${t.ours.toFixed(3)}** | ${t.base.toFixed(3)} (digit regex) | ${(t.ours / Math.max(t.base, 1e-6)).toFixed(1)}x | <= 2 ms |`,
 );
 lines.push(
-  `| Bundle (esbuild, figures + entities), minified | **${(sz.min / 1024).toFixed(1)} KB** | | | <= 15 KB |`,
+  `| Bundle (esbuild, figures + entities alone), minified | **${(sz.min / 1024).toFixed(1)} KB** | | | |`,
 );
 lines.push(`| Bundle, minified + gzip | ${(sz.gz / 1024).toFixed(1)} KB | | | |`);
 lines.push(
-  `| Bundle with the proposed \`mangleProps: /_$/\` (internal field names shortened), minified / gzip | ${(szm.min / 1024).toFixed(1)} KB / ${(szm.gz / 1024).toFixed(1)} KB | | | <= 15 KB |`,
+  `| Bundle with the proposed \`mangleProps: /_$/\` (internal field names shortened), minified / gzip | ${(szm.min / 1024).toFixed(1)} KB / ${(szm.gz / 1024).toFixed(1)} KB | | | |`,
   '',
 );
 const kb = (n: number): string => (n / 1024).toFixed(1) + ' KB';
@@ -338,6 +395,17 @@ const byModule = (z: typeof sz, label: string): string => {
   );
 };
 lines.push(byModule(sz, 'as built now'), '', byModule(szm, 'with mangleProps /_$/'), '');
+if (sh.length) {
+  lines.push(
+    '| Bundle (as the build makes it) | Minified | figures + entities inside | Goal |',
+    '|---|---|---|---|',
+  );
+  for (const b of sh)
+    lines.push(
+      `| ${b.label} | ${kb(b.total)} | **${kb(b.ours)}** | ${b.label.startsWith('content') ? '<= 15 KB' : ''} |`,
+    );
+  lines.push('');
+}
 lines.push(
   'Notes. Gold: every numeric expression labelled by reading, spans per shared/notes/key-figures.md §5 (bound words,',
   'currency, scale and unit inside the span; "from X to Y" is two figures; vague amounts, digits in names/codes and',
@@ -346,8 +414,8 @@ lines.push(
   'once at the end. Matching is one-to-one; value compares within 1e-6 relative (both ends for ranges). Timing: best of',
   '5 runs per article, median over articles, under tsx on a shared 2-core machine. Size: esbuild --bundle --minify of',
   'both modules (tables, regexes and the place/organisation gazetteer included); the mangleProps row shortens only',
-  'property names ending in "_", which figures/entities use for internal objects alone. Where this code ships: in',
-  'Chrome it is part of analysis.js, imported on first use, not of content.js; in Firefox content.js bundles it.',
+  'property names ending in "_", which figures/entities use for internal objects alone. Where this code ships:',
+  'the bundle-share table, built from the source tree as it stands when the bench runs.',
   'Entity gold: people and',
   'organisations labelled by reading the 12 texts; the held-out half was labelled with the extractor output at hand,',
   'so its entity figures are not fully blind (entity rules were developed on the dev half and unlabelled corpus bodies).',
