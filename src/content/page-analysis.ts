@@ -43,10 +43,15 @@ const RESTARTS = 3;
  * A pause that lets the page run its tasks, input and rendering: scheduler.yield() where it exists (Chrome
  * 129+: the continuation keeps its place ahead of other queued tasks), else a MessageChannel message (a
  * new task, not clamped or throttled like a chain of zero-delay timers), else setTimeout.
+ *
+ * In a Firefox content script `scheduler` is the page's, seen through an Xray wrapper, and its promise
+ * belongs to the page's realm: promise chains built on it report the rejection of an aborted run as
+ * uncaught (Browser Console, tests/e2e/firefox-hostile.e2e.ts on history-spa), though it is handled.
+ * Promise.resolve adopts it into a promise of our own realm (and returns it unchanged in Chrome).
  */
 export function yieldToPage(): Promise<void> {
   const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof sched?.yield === 'function') return sched.yield();
+  if (typeof sched?.yield === 'function') return Promise.resolve(sched.yield());
   if (typeof MessageChannel === 'function') {
     return new Promise(resolve => {
       const channel = new MessageChannel();
