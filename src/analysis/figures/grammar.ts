@@ -309,10 +309,8 @@ const START_WORDS = new Set([
 /** Cheap pre-filter so the grammar only runs where a figure can start. */
 function canStart(t: Token): boolean {
   if (t.k === NUM) return true;
-  if (t.k === SYM) return SYMBOLS[t.t] !== undefined || t.t === '-' || t.t === '−' || t.t === '#';
-  return (
-    START_WORDS.has(t.l) || CODES.has(t.t) || t.t === 'No' || t.t === 'Rs' || DOLLAR_PREFIX[t.l] !== undefined
-  );
+  if (t.k === SYM) return t.t in SYMBOLS || t.t === '-' || t.t === '−' || t.t === '#';
+  return START_WORDS.has(t.l) || CODES.has(t.t) || t.t === 'No' || t.t === 'Rs' || t.l in DOLLAR_PREFIX;
 }
 
 /** All raw figures, sorted by start, non-overlapping. */

@@ -92,7 +92,7 @@ function spelled(c: NumCtx, i: number): { v: number; j: number } | null {
       const h = toks[j];
       const n2 = toks[j + 1];
       if (
-        TENS[t.l] !== undefined &&
+        t.l in TENS &&
         h?.t === '-' &&
         h.s === t.e &&
         n2 &&
@@ -146,7 +146,7 @@ const base = (i: number, v: number, j: number): Num => ({
 function millionsOf(c: NumCtx, k: number): boolean {
   const w = c.toks_[k];
   if (!w || w.k !== WORD || !spaced(c, k)) return false;
-  return MEASURES[w.l] !== undefined || /^[a-z]{3,}s$/.test(w.t);
+  return w.l in MEASURES || /^[a-z]{3,}s$/.test(w.t);
 }
 
 /** Reads a number at token i; `money` allows "m"/"b" glued scales. Returns null when none. */
@@ -164,16 +164,16 @@ export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
       const gl = g.l;
       if (/^(st|nd|rd|th)$/.test(gl) && Number.isInteger(v)) n.ordinal_ = true;
       else if (
-        GLUED_SCALES[gl] !== undefined &&
+        gl in GLUED_SCALES &&
         (money || gl !== 'm' || millionsOf(c, i + 2)) &&
         g.t !== 'K' &&
         g.t !== 'B'
       )
         n.scale_ = GLUED_SCALES[gl]!;
       else if (gl === 's' && /^\d{4}$/.test(t.t)) n.decade_ = true;
-      else if (CASED[g.t] !== undefined) n.glued_ = CASED[g.t]!;
-      else if (MEASURES[gl] !== undefined) n.glued_ = MEASURES[gl]!;
-      else if (DURATIONS[gl] !== undefined && gl.length > 1) {
+      else if (g.t in CASED) n.glued_ = CASED[g.t]!;
+      else if (gl in MEASURES) n.glued_ = MEASURES[gl]!;
+      else if (gl in DURATIONS && gl.length > 1) {
         n.glued_ = DURATIONS[gl]!;
         n.gluedDuration_ = true;
       } else return null;
@@ -203,8 +203,7 @@ export function readNumber(c: NumCtx, i: number, money: boolean): Num | null {
     }
     return null;
   }
-  if (ORDINAL_WORDS[t.l] !== undefined)
-    return { ...base(i, ORDINAL_WORDS[t.l]!, i + 1), word_: true, ordinal_: true };
+  if (t.l in ORDINAL_WORDS) return { ...base(i, ORDINAL_WORDS[t.l]!, i + 1), word_: true, ordinal_: true };
   const sp = spelled(c, i);
   if (!sp) return null;
   const n = { ...base(i, sp.v, sp.j), word_: true };

@@ -93,7 +93,7 @@ export function side(c: Ctx, i: number, curIn: string): Side | null {
   const neg =
     (t.t === '-' || t.t === '−') && toks[i + 1]?.k === NUM && toks[i + 1]!.s === t.e && (!pv || pv.e < t.s);
   if (neg) ni = i + 1;
-  else if (t.k === SYM && SYMBOLS[t.t] !== undefined) {
+  else if (t.k === SYM && t.t in SYMBOLS) {
     cur = SYMBOLS[t.t]!;
     ni = i + 1;
   } else if (
@@ -135,13 +135,14 @@ export function fraction(c: Ctx, i: number): { v: number; j: number } | null {
   const nx = toks[i + 1];
   const n2 = toks[i + 2];
   // "two-thirds", "one third", "three quarters"
-  if (UNITS[t.l] !== undefined && UNITS[t.l]! >= 1 && UNITS[t.l]! <= 10) {
+  const u = UNITS[t.l] ?? 0;
+  if (u >= 1 && u <= 10) {
     let f: { t: string; j: number } | null = null;
     if (nx?.t === '-' && nx.s === t.e && n2 && n2.s === nx.e) f = { t: n2.l, j: i + 3 };
     else if (nx && spaced(c, i + 1, 1) && nx.k === WORD) f = { t: nx.l, j: i + 2 };
-    if (f && FRACTIONS[f.t] !== undefined && f.t !== 'fourth' && f.t !== 'fifth' && f.t !== 'tenth') {
+    if (f && f.t in FRACTIONS && f.t !== 'fourth' && f.t !== 'fifth' && f.t !== 'tenth') {
       const plural = f.t.endsWith('s');
-      if ((UNITS[t.l] === 1) !== plural) return { v: UNITS[t.l]! / FRACTIONS[f.t]!, j: f.j };
+      if ((u === 1) !== plural) return { v: u / FRACTIONS[f.t]!, j: f.j };
     }
     return null;
   }
