@@ -22,7 +22,7 @@
  * Figures: out/reliability/firefox-hostile.json.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../src/shared/types';
@@ -114,6 +114,7 @@ describe.skipIf(!executable)(title, () => {
   let server: Awaited<ReturnType<typeof serveDirectory>>;
   let ext: FirefoxExtension;
   let addonId: string;
+  let snapshot: string | undefined;
   const uuid = randomUUID();
   const results: Record<string, PageRecord> = {};
   const started = Date.now();
@@ -233,12 +234,17 @@ describe.skipIf(!executable)(title, () => {
     if (!existsSync(resolve(extensionDir, 'manifest.json')))
       throw new Error(`No Firefox build at ${extensionDir}. Run: npm run build`);
     server = await serveDirectory(fixturesDir);
-    const manifest = JSON.parse(readFileSync(resolve(extensionDir, 'manifest.json'), 'utf8')) as {
+    // A temporary add-on is read from its folder as tabs open: install a copy, so that a rebuild of dist/
+    // during the run (another task in the same tree) cannot swap content.js under half of the pages.
+    mkdirSync(resolve(repoRoot, '.tmp'), { recursive: true });
+    snapshot = mkdtempSync(resolve(repoRoot, '.tmp', 'firefox-extension-'));
+    cpSync(extensionDir, snapshot, { recursive: true });
+    const manifest = JSON.parse(readFileSync(resolve(snapshot, 'manifest.json'), 'utf8')) as {
       browser_specific_settings: { gecko: { id: string } };
     };
     addonId = manifest.browser_specific_settings.gecko.id;
     ff = await launchFirefox(repoRoot, { extensionUuids: { [addonId]: uuid }, systemAccess: true });
-    expect(await installExtension(ff.bidi, extensionDir)).toBe(addonId);
+    expect(await installExtension(ff.bidi, snapshot)).toBe(addonId);
     ext = firefoxExtension(ff.bidi, await openExtensionPage(ff.bidi, uuid, 'options.html'));
   });
 
@@ -261,6 +267,7 @@ describe.skipIf(!executable)(title, () => {
       });
     await ff?.close();
     await server?.close();
+    if (snapshot) rmSync(snapshot, { recursive: true, force: true });
   });
 
   it('has at least 20 hostile fixture pages', () => {
