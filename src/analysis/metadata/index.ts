@@ -261,7 +261,8 @@ function extract(doc: Document, url: string): ArticleMeta {
         titleDate([docTitle, first(meta, 'og:title')], out.lang) ??
         urlDate(url, out.lang);
   } else {
-    const claims = strong
+    // The page's claims apart from the shown microdata, which is one of the datelines it is checked against.
+    const claims = [ldPublished, ...PUBLISHED_KEYS.map(k => first(meta, k)), parselyDate]
       .map(c => (c ? parseDate(c, { lang: out.lang }) : null))
       .filter((d): d is string => !!d);
     out.published = reconcile(out.published, claims, out.modified, vis);

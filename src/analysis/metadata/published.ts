@@ -72,8 +72,10 @@ export function reconcile(p: string, claims: string[], modified: string | null, 
     if (other && !sameMinute(other, p)) return ZONED.test(v.iso) ? (inZoneOf(other, v.iso) ?? v.iso) : v.iso;
   }
   // datePublished == dateModified, and a machine dateline at the headline shows an earlier day.
+  // Only when the clear datelines agree on that day: a list of teaser dates at the headline is no dateline.
   const top = vis.shown[0];
-  if (modified && (modified === p || sameMinute(modified, p)) && top && top.score >= 3) {
+  const oneDay = !!top && vis.shown.every(v => v.score < 3 || v.iso.slice(0, 10) === top.iso.slice(0, 10));
+  if (modified && (modified === p || sameMinute(modified, p)) && top && top.score >= 3 && oneDay) {
     const gap = dayGap(top.iso, p);
     if (gap >= 1 && gap <= 31) return top.iso;
   }

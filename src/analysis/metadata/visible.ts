@@ -85,7 +85,7 @@ function inChrome(el: Element, nearHeadline = false): boolean {
     const c = cls(e);
     if (BAD_CLASS.test(c) || BIO_CLASS.test(c) || (!nearHeadline && SHARE_CLASS.test(c))) return true;
     // An <aside class="meta"> or <footer class="entry-meta"> beside the story holds its own date and credits.
-    if ((tag === 'footer' || tag === 'aside') && META_BOX.test(c)) continue;
+    if ((tag === 'footer' || tag === 'aside') && nearHeadline && META_BOX.test(c)) continue;
     if (tag === 'nav' || tag === 'footer' || tag === 'aside') return true;
   }
   return false;
@@ -208,7 +208,8 @@ export function readVisible(doc: Document, lang: string | null): Visible {
     const machine = el.hasAttribute('datetime') || el.hasAttribute('content');
     if (/datepublished|datecreated/.test(itemprop) || el.hasAttribute('pubdate')) score = 3;
     else if (/datemodified/.test(itemprop)) {
-      modDates.push({ raw: dateText(el, lang, boundedText(el, 300)), score: 3, index: i, kind: 'itemprop' });
+      // Markup naming the modified date outranks a class ("entry-date updated" on the published <time>).
+      modDates.push({ raw: dateText(el, lang, boundedText(el, 300)), score: 4, index: i, kind: 'itemprop' });
       continue;
     } else if (tag === 'time') score = machine ? (STRONG_DATE_CLASS.test(c) ? 3 : 2.5) : 2;
     else if (STRONG_DATE_CLASS.test(c) || label) score = 2;
