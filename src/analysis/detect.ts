@@ -60,7 +60,15 @@ export function votes(s: Signals): Vote[] {
   // shape of product, contact and app pages.
   const declared =
     !!s.ldArticle || /^(article|blog|news)$/.test(s.ogType ?? '') || s.hasPublished || s.url.date;
-  const focused = storyLike && !!b && b.headline && b.share >= 0.6 && declared && b.words >= 40;
+  // A single paragraph in a page of links is a listing's blurb (a category or index intro), not a brief.
+  const focused =
+    storyLike &&
+    !!b &&
+    b.headline &&
+    b.share >= 0.6 &&
+    declared &&
+    b.words >= 40 &&
+    (b.paras >= 2 || s.linkDensity <= 0.75);
   const strong = storyLike && !!b && (b.words >= 250 || focused);
   // One headline right above the story block: the shape of an article page.
   if (storyLike && b && b.headline && b.pageH1 <= 2 && (m >= 100 || focused))
@@ -86,10 +94,13 @@ export function votes(s: Signals): Vote[] {
   );
   if (s.passwords > 0) add(m < 200 || loginUrl ? -2.5 : -0.5, 'a password field');
   else if (s.inputs >= 4 && m < 250) add(-1, `a form with ${s.inputs} fields`);
+  // Readers discuss posts: a comment form is the mark of an article or blog post.
+  if (s.commentForm) add(0.5, 'a comment form');
   // What the page says it is.
   if (s.hints.error) add(-3, `an error title ("${s.hints.error}")`);
   if (s.shop >= 2) add(-1.5, `${s.shop} price and cart markers`);
   if (s.url.repository) add(-2.5, 'a code repository page');
+  if (s.url.legal) add(-3, 'a legal or policy page');
 
   // The URL's shape.
   if (s.url.root) add(-2.5, 'the site root');

@@ -201,6 +201,31 @@ describe('detect on furniture-heavy articles and article-like non-articles', () 
     expect(walk(doc.body, 30_000, Infinity, noClock).mainEl?.id).toBe('story');
   });
 
+  it("reads a comment form as a mark of a post, and does not count its fields as the page's form", () => {
+    const comments =
+      '<form id="commentform" action="/wp-comments-post.php"><input name="author"><input type="email" name="email"><input type="url" name="url"><textarea name="comment"></textarea></form>';
+    const doc = html(`<div id="story"><h1>Notes from the allotment</h1>${story(2)}</div>${comments}`);
+    const sig = readSignals(doc, 'https://blog.example/notes-from-the-allotment-in-july');
+    expect(sig.commentForm).toBe(true);
+    expect(sig.inputs).toBe(0);
+    const r = detect(doc, 'https://blog.example/notes-from-the-allotment-in-july');
+    expect(r.reasons.join('\n')).toMatch(/comment form/);
+    expect(r.reasons.join('\n')).not.toMatch(/a form with/);
+    // The same fields in a form of the page's own business still count.
+    const contact = html(
+      comments.replace('id="commentform" action="/wp-comments-post.php"', 'action="/send"'),
+    );
+    expect(readSignals(contact, 'https://blog.example/contact-us').inputs).toBe(4);
+  });
+
+  it('rejects a single intro paragraph on a page of links, even one that says it is an article', () => {
+    const chapters = `<ul>${Array.from({ length: 150 }, (_, i) => `<li><a href="/c${i}">Chapter ${i}: The long road</a></li>`).join('')}</ul>`;
+    const doc = html(`<h1>A novel in chapters</h1>${para(1, 5)}${chapters}`, head);
+    const r = detect(doc, 'https://novels.example/a-novel-index/');
+    expect(r.isArticle).toBe(false);
+    expect(r.reasons.join('\n')).toMatch(/link text/);
+  });
+
   it('gives up cleanly past its budget', () => {
     const doc = html(`<div>${story(5)}</div>`, head);
     const r = detect(doc, 'https://news.example/a/story', { budgetMs: -1 });

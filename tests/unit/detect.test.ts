@@ -62,4 +62,12 @@ describe('urlShape', () => {
     expect(urlShape('https://x.example/find?q=climate').negative).toBe('q');
     expect(urlShape('https://x.example/news/story?page=2').negative).toBeNull();
   });
+
+  it('knows legal and policy pages by their last path segment only', () => {
+    expect(urlShape('https://x.example/en/service/terms/').legal).toBe(true);
+    expect(urlShape('https://x.example/privacy-policy.html').legal).toBe(true);
+    expect(urlShape('https://x.example/de/datenschutz').legal).toBe(true);
+    // A story filed under a privacy section is still a story.
+    expect(urlShape('https://x.example/privacy/2025/07/21/new-rules-for-data-brokers').legal).toBe(false);
+  });
 });

@@ -30,8 +30,10 @@ export interface Signals {
   /** The main content block (see detect/walk.ts), or null when the page has no paragraph. */
   main: MainBlock | null;
   passwords: number;
-  /** Text inputs, selects and textareas outside search forms. */
+  /** Text inputs, selects and textareas outside search, comment and newsletter forms. */
   inputs: number;
+  /** A comment form (its action, id or class says so): readers discuss this page. */
+  commentForm: boolean;
   url: UrlShape;
   canonicalRoot: boolean;
   hints: PageHints;
@@ -53,6 +55,7 @@ export interface MainBlock {
   linkDensity: number;
   /** Share of the body's paragraph text (less the teaser cards around the block) that sits in this block. */
   share: number;
+  /** Headline teasers in the block, outside nested <article> cards (a related box of cards is furniture). */
   teasers: number;
   articles: number;
   /** h1 headings inside the block. */
@@ -101,6 +104,11 @@ export function readSignals(doc: Document, url: string, deadline = Infinity, now
         'og:article:published_time',
         'datepublished',
         'citation_publication_date',
+        'citation_online_date',
+        'citation_date',
+        'dc.date.issued',
+        'dcterms.issued',
+        'dc.date',
         'parsely-pub-date',
         'sailthru.date',
       ) ?? ld.nodes.find(n => typeof n['datePublished'] === 'string')
@@ -113,6 +121,7 @@ export function readSignals(doc: Document, url: string, deadline = Infinity, now
     main: null,
     passwords: 0,
     inputs: 0,
+    commentForm: false,
     url: urlShape(url),
     canonicalRoot: false,
     hints: pageHints(doc),
@@ -148,9 +157,19 @@ export function readSignals(doc: Document, url: string, deadline = Infinity, now
     if (!inp) continue;
     const type = (inp.getAttribute('type') ?? 'text').toLowerCase();
     if (type === 'password') s.passwords++;
-    else if (/^(text|email|tel|number|date)$/.test(type) && !inSearch(inp)) s.inputs++;
+    else if (/^(text|email|tel|number|date|url)$/.test(type)) {
+      const kind = formKind(inp);
+      if (kind === 'comment') s.commentForm = true;
+      else if (kind === 'other') s.inputs++;
+    }
   }
-  s.inputs += body.getElementsByTagName('textarea').length + body.getElementsByTagName('select').length;
+  const areas = body.getElementsByTagName('textarea');
+  for (let i = 0; i < areas.length && i < 100; i++) {
+    const kind = formKind(areas[i]!);
+    if (kind === 'comment') s.commentForm = true;
+    else if (kind === 'other') s.inputs++;
+  }
+  s.inputs += body.getElementsByTagName('select').length;
   return s;
 }
 
@@ -163,7 +182,7 @@ function mainBlock(m: BlockStats, body: BlockStats, headline: boolean, cardsElse
     cards: m.para > 0 ? m.artPara / m.para : 0,
     linkDensity: m.text > 0 ? m.link / m.text : 0,
     share: rest > 0 ? Math.min(1, own / rest) : 0,
-    teasers: m.teasers,
+    teasers: m.teasers - m.artTeasers,
     articles: m.articles,
     h1: m.h1,
     headline,
@@ -171,11 +190,21 @@ function mainBlock(m: BlockStats, body: BlockStats, headline: boolean, cardsElse
   };
 }
 
-/** Inside a search box or search form (climbing ancestors: selector queries are slow under jsdom). */
-function inSearch(el: Element): boolean {
+/**
+ * What the form around a field is for, by its role, action, id and class (climbing ancestors:
+ * selector queries are slow under jsdom). Search boxes and newsletter sign-ups sit on every kind of
+ * page; a comment form sits under posts people discuss; any other form is the page's business.
+ */
+function formKind(el: Element): 'search' | 'comment' | 'newsletter' | 'other' {
   for (let e: Element | null = el.parentElement, k = 0; e && k < 12; e = e.parentElement, k++) {
-    if (e.getAttribute('role') === 'search') return true;
-    if (e.localName === 'form') return /search/i.test(e.getAttribute('action') ?? '');
+    if (e.getAttribute('role') === 'search') return 'search';
+    if (e.localName === 'form') {
+      const name = `${e.getAttribute('action') ?? ''} ${e.id} ${e.getAttribute('class') ?? ''}`;
+      if (/search/i.test(e.getAttribute('action') ?? '')) return 'search';
+      if (/comment/i.test(name)) return 'comment';
+      if (/newsletter|subscri/i.test(name)) return 'newsletter';
+      return 'other';
+    }
   }
-  return false;
+  return 'other';
 }

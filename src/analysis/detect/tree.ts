@@ -20,6 +20,8 @@ export interface BlockStats {
   artPara: number;
   /** h2-h4 that are or contain a link. */
   teasers: number;
+  /** Of those, the ones inside <article> elements strictly below this one (see `artPara`). */
+  artTeasers: number;
   /** <article> elements (the element itself included). */
   articles: number;
   h1: number;
@@ -54,6 +56,7 @@ export const zero = (): BlockStats => ({
   paras: 0,
   artPara: 0,
   teasers: 0,
+  artTeasers: 0,
   articles: 0,
   h1: 0,
   heads: 0,
@@ -86,6 +89,7 @@ export function add(into: BlockStats, s: BlockStats, article: boolean): void {
   into.paras += s.paras;
   into.artPara += article ? s.para : s.artPara;
   into.teasers += s.teasers;
+  into.artTeasers += article ? s.teasers : s.artTeasers;
   into.articles += s.articles;
   into.h1 += s.h1;
   into.heads += s.heads;

@@ -12,6 +12,8 @@ export interface UrlShape {
   depth: number;
   /** A source repository's front page on a code host: a README, not an article. */
   repository: boolean;
+  /** The path ends in a legal or policy page (terms, privacy, imprint): prose, but not a story. */
+  legal: boolean;
 }
 
 /** Code hosts whose /owner/repo pages show a repository (README, files), not a story. */
@@ -21,6 +23,9 @@ const REPO_VIEW = /^(tree|blob|issues|pulls?|releases|tags|commits?|branches|act
 
 const NEG_PATH =
   /\/(search|suche|recherche|buscar|tag|tags|tagged|category|categories|kategorie|categorie|categoria|topics?|section|archive|archives|author|authors|product|products|produkt|p|dp|item|shop|store|cart|checkout|login|log-in|signin|sign-in|signup|sign-up|register|registration|account|my-account|user|users|profile|members?|forum|forums|threads?|board|viewforum|viewtopic|showthread|community|help|support|faq|contact|kontakt|contacto|contatti|impressum|about|status|video|videos|watch|gallery|photos?|player|app|dashboard|settings|r|comments|questions)(\/|$|\.|\?)/i;
+/** Last path segments of legal and policy pages. */
+const LEGAL =
+  /^(terms|terms-of-service|terms-of-use|terms-and-conditions|tos|conditions|privacy|privacy-policy|privacy-notice|data-protection|datenschutz|agb|legal|legal-notice|imprint|disclaimer|cookies|cookie-policy|mentions-legales|aviso-legal)$/i;
 const NEG_QUERY = /[?&](q|query|s|search|keyword|keywords|term|searchterm|tag|category)=/i;
 
 export function urlShape(url: string): UrlShape {
@@ -31,6 +36,7 @@ export function urlShape(url: string): UrlShape {
     negative: null,
     depth: 0,
     repository: false,
+    legal: false,
   };
   let u: URL;
   try {
@@ -44,6 +50,7 @@ export function urlShape(url: string): UrlShape {
   shape.root = segs.length === 0 && !u.search;
   shape.date = /\/(19|20)\d{2}\/(0?[1-9]|1[0-2])\/|\/(19|20)\d{2}-\d{2}-\d{2}|\/(19|20)\d{6}\//.test(path);
   const last = segs[segs.length - 1] ?? '';
+  shape.legal = LEGAL.test(last.replace(/\.(s?html?|php|aspx?)$/i, ''));
   const lastWords = last
     .replace(/\.(s?html?|php|aspx?)$/i, '')
     .split(/[-_+]/)
