@@ -12,7 +12,9 @@
  *   3. after the attacks have run for a while: the content script still answers; the page's annotations
  *      are exactly ours, unchanged, and the library gained nothing else (the page wrote 0 annotations); no
  *      secret appears in the page's markup nor anywhere the kit could reach (open and hijacked shadow roots,
- *      storage, selection, replies to its forged messages), so the page read 0 notes.
+ *      storage, selection, replies to its forged messages), so the page read 0 notes. Beyond the kit, the
+ *      test itself looks where any page script could: form-field values and open shadow roots (the kit
+ *      reads markup only, and the in-page card holds the note in a textarea's value).
  *
  * Everything the test reads or does in the page runs in a BiDi sandbox realm: its own JS built-ins and
  * Xray views of the DOM, which the page's overrides (JSON, Function.prototype.call, DOM prototypes,
@@ -203,6 +205,35 @@ describe.skipIf(!executable)(title, () => {
   const forgeriesSeen = (context: string) =>
     sandbox(context, () => (globalThis as unknown as { forgeries: number }).forgeries);
 
+  /**
+   * Secrets the page's own scripts could read without the kit's help: the markup, the values of form
+   * fields (a textarea's value is not in the markup, and the kit reads only markup) and every OPEN shadow
+   * root, recursively. From the sandbox, `shadowRoot` is null for closed roots, as for the page.
+   */
+  const reachableSecrets = (context: string) =>
+    sandbox(context, () => {
+      const found: string[] = [];
+      const hunt = (text: string | null | undefined) => {
+        for (const m of (text ?? '').match(/GLEANER-SECRET-[\w-]+/g) ?? [])
+          if (!found.includes(m)) found.push(m);
+      };
+      const visit = (root: Document | ShadowRoot) => {
+        const all = root.querySelectorAll('*');
+        for (let i = 0; i < all.length; i++) {
+          const el = all[i]!;
+          if (/^(input|textarea|select)$/.test(el.localName)) hunt((el as HTMLInputElement).value);
+          const shadow = el.shadowRoot;
+          if (shadow) {
+            hunt(shadow.innerHTML);
+            visit(shadow);
+          }
+        }
+      };
+      hunt(document.documentElement.outerHTML);
+      visit(document);
+      return found;
+    });
+
   /** The page's markup (doctype and document), as Playwright's page.content() gives it in Chromium. */
   const pageContent = (context: string) =>
     sandbox(context, () => new XMLSerializer().serializeToString(document));
@@ -363,13 +394,16 @@ describe.skipIf(!executable)(title, () => {
           expect(forged).toEqual([]);
 
           const html = await pageContent(context);
+          const reachable = await reachableSecrets(context);
           const report = await kitReport(context);
           record.kit = report;
           record.secretsFound =
             report.found.length +
             report.replies.filter(r => r.includes('GLEANER-SECRET-')).length +
-            (html.includes('GLEANER-SECRET-') ? 1 : 0);
+            (html.includes('GLEANER-SECRET-') ? 1 : 0) +
+            reachable.length;
           expect(html.includes('GLEANER-SECRET-'), 'secret text in the page markup').toBe(false);
+          expect(reachable, 'secrets in fields or open shadow roots').toEqual([]);
           expect(report.scans).toBeGreaterThan(0); // the attack kit really ran
           record.forgeriesSeen = await forgeriesSeen(context);
           expect(record.forgeriesSeen).toBeGreaterThan(0);
