@@ -32,18 +32,28 @@ import { serveDirectory } from '../../scripts/lib/chromium.mjs';
 import {
   FIREFOX_INSTALL_HINT,
   consoleErrors,
-  evaluateInSandbox,
   findFirefox,
   installExtension,
   launchFirefox,
   mouseClick,
   openExtensionPage,
   openTab,
-  shadowRootsContent,
   type FirefoxSession,
 } from '../../scripts/lib/firefox.mjs';
 import { firefoxExtension, type FirefoxExtension } from './firefox-extension';
-import { writeRecord } from './reliability-kit';
+import {
+  countForgeries,
+  forgeriesSeen,
+  kitReport,
+  pageContent,
+  reachableSecrets,
+  secretInClosedShadow,
+  selectTarget,
+  SECRET_MARK,
+  targetCorner,
+  type KitReport,
+} from './firefox-hostile-page';
+import { value, writeRecord } from './reliability-kit';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const extensionDir = resolve(repoRoot, 'dist/firefox');
@@ -73,9 +83,6 @@ const KIT_PARTIAL: Record<string, string> = {
     "a 'gleaner' CustomEvent) still run",
 };
 
-/** The sandbox realm the test works in (see the file comment). */
-const SANDBOX = 'gleaner-hostile-test';
-
 const executable = findFirefox();
 const where = process.env.FIREFOX_PATH ? `FIREFOX_PATH=${process.env.FIREFOX_PATH}` : '/usr/bin/firefox-esr';
 if (!executable)
@@ -103,14 +110,6 @@ interface PageRecord {
   ms?: number;
 }
 
-interface KitReport {
-  found: string[];
-  replies: string[];
-  idsSeen: number;
-  scans: number;
-  forged: number;
-}
-
 describe.skipIf(!executable)(title, () => {
   let ff: FirefoxSession;
   let server: Awaited<ReturnType<typeof serveDirectory>>;
@@ -121,16 +120,6 @@ describe.skipIf(!executable)(title, () => {
   const results: Record<string, PageRecord> = {};
   const started = Date.now();
 
-  const sandbox = <A extends unknown[], R>(context: string, fn: (...args: A) => R | Promise<R>, ...args: A) =>
-    evaluateInSandbox(ff.bidi, context, SANDBOX, fn, ...args);
-
-  async function value<T>(
-    reply: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
-  ) {
-    const r = await reply;
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  }
   const annotationsFor = (url: string): Promise<Annotation[]> =>
     value(ext.callBackground('annotationsForPage', url));
   const libraryCount = async () => (await value(ext.callBackground('stats'))).annotations;
@@ -165,100 +154,6 @@ describe.skipIf(!executable)(title, () => {
         throw new Error(`content script did not answer on ${name}: ${JSON.stringify(reply)}`);
       await new Promise(done => setTimeout(done, 100));
     }
-  }
-
-  /** Select the text of #target, with the sandbox's pristine built-ins; returns the selected text. */
-  const selectTarget = (context: string) =>
-    sandbox(context, () => {
-      const el = document.getElementById('target');
-      if (!el) return '';
-      const range = document.createRange();
-      range.selectNodeContents(el.firstChild ?? el);
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      return sel.toString();
-    });
-
-  /**
-   * Count, from the sandbox (listeners the page's overrides cannot touch), the forged Gleaner envelopes
-   * the page posts and dispatches: evidence, independent of the kit's own counter, that the attacks ran.
-   */
-  const countForgeries = (context: string) =>
-    sandbox(context, () => {
-      const scope = globalThis as unknown as { forgeries: number };
-      scope.forgeries = 0;
-      const count = () => scope.forgeries++;
-      window.addEventListener('gleaner', count, true);
-      window.addEventListener(
-        'message',
-        e => {
-          const d = e.data as unknown;
-          if (
-            typeof d === 'string' ? d.includes('"gleaner":1') : (d as { gleaner?: unknown } | null)?.gleaner
-          )
-            count();
-        },
-        true,
-      );
-    });
-  const forgeriesSeen = (context: string) =>
-    sandbox(context, () => (globalThis as unknown as { forgeries: number }).forgeries);
-
-  /**
-   * Secrets the page's own scripts could read without the kit's help: the markup, the values of form
-   * fields (a textarea's value is not in the markup, and the kit reads only markup) and every OPEN shadow
-   * root, recursively. From the sandbox, `shadowRoot` is null for closed roots, as for the page.
-   */
-  const reachableSecrets = (context: string) =>
-    sandbox(context, () => {
-      const found: string[] = [];
-      const hunt = (text: string | null | undefined) => {
-        for (const m of (text ?? '').match(/GLEANER-SECRET-[\w-]+/g) ?? [])
-          if (!found.includes(m)) found.push(m);
-      };
-      const visit = (root: Document | ShadowRoot) => {
-        const all = root.querySelectorAll('*');
-        for (let i = 0; i < all.length; i++) {
-          const el = all[i]!;
-          if (/^(input|textarea|select)$/.test(el.localName)) hunt((el as HTMLInputElement).value);
-          const shadow = el.shadowRoot;
-          if (shadow) {
-            hunt(shadow.innerHTML);
-            visit(shadow);
-          }
-        }
-      };
-      hunt(document.documentElement.outerHTML);
-      visit(document);
-      return found;
-    });
-
-  /** The page's markup (doctype and document), as Playwright's page.content() gives it in Chromium. */
-  const pageContent = (context: string) =>
-    sandbox(context, () => new XMLSerializer().serializeToString(document));
-
-  /** What the kit recorded on <html data-hostile-*>. */
-  async function kitReport(context: string): Promise<KitReport> {
-    const attrs = await sandbox(context, () => {
-      const html = document.documentElement;
-      const get = (n: string) => html.getAttribute(`data-hostile-${n}`);
-      return {
-        found: get('found'),
-        replies: get('replies'),
-        ids: get('ids'),
-        scans: get('scans'),
-        forged: get('forged'),
-      };
-    });
-    const list = (s: string | null) => (s ?? '').split('\n').filter(Boolean);
-    return {
-      found: list(attrs.found),
-      replies: list(attrs.replies),
-      idsSeen: Number(attrs.ids ?? 'NaN'),
-      scans: Number(attrs.scans ?? 'NaN'),
-      forged: Number(attrs.forged ?? 'NaN'),
-    };
   }
 
   beforeAll(async () => {
@@ -324,14 +219,14 @@ describe.skipIf(!executable)(title, () => {
         const before = await libraryCount();
         const { context, tabId } = await openHostile(name);
         try {
-          await countForgeries(context);
+          await countForgeries(ff.bidi, context);
           // 1. The content script answers.
           const analysis = await ext.callContent(tabId, 'getAnalysis');
           expect(analysis.ok, JSON.stringify(analysis)).toBe(true);
           if (analysis.ok) record.isArticle = analysis.value.isArticle;
 
           // 2. A highlight through the real path, then a secret note and tag through the background.
-          expect(await selectTarget(context)).toContain('council voted 17 to 4');
+          expect(await selectTarget(ff.bidi, context)).toContain('council voted 17 to 4');
           const made = await ext.callContent(tabId, 'highlightSelection', 'yellow');
           expect(made.ok, JSON.stringify(made)).toBe(true);
           if (!made.ok || !made.value) throw new Error(`no highlight was made: ${JSON.stringify(made)}`);
@@ -339,8 +234,8 @@ describe.skipIf(!executable)(title, () => {
           await expect
             .poll(async () => (await annotationsFor(pageUrl)).map(a => a.id), { timeout: 10_000 })
             .toEqual([id]);
-          const secretNote = `GLEANER-SECRET-note-${name}`;
-          const secretTag = `GLEANER-SECRET-tag-${name}`;
+          const secretNote = `${SECRET_MARK}note-${name}`;
+          const secretTag = `${SECRET_MARK}tag-${name}`;
           const updated = await ext.callBackground('updateAnnotation', {
             id,
             note: secretNote,
@@ -353,19 +248,10 @@ describe.skipIf(!executable)(title, () => {
 
           // Click the highlight as a user would (trusted input), so that the in-page card with the note and
           // tags opens where the page allows it (overlays may swallow the click).
-          const box = await sandbox(context, () => {
-            const r = document.getElementById('target')?.getBoundingClientRect();
-            return r ? { x: r.left, y: r.top } : null;
-          });
+          const box = await targetCorner(ff.bidi, context);
           if (box) await mouseClick(ff.bidi, context, { x: box.x + 30, y: box.y + 8 });
           await new Promise(done => setTimeout(done, 300));
-          record.noteRenderedInClosedShadow = await shadowRootsContent(ff.bidi, context, SANDBOX)
-            .then(roots =>
-              roots.some(
-                r => r.mode === 'closed' && [r.html, ...r.values].some(t => t.includes('GLEANER-SECRET-')),
-              ),
-            )
-            .catch(() => null);
+          record.noteRenderedInClosedShadow = await secretInClosedShadow(ff.bidi, context);
 
           // Let the attacks run: the kit scans every 150 ms and forges every 300 ms.
           await new Promise(done => setTimeout(done, 2_000));
@@ -393,19 +279,19 @@ describe.skipIf(!executable)(title, () => {
           expect(count).toBe(before + 1);
           expect(forged).toEqual([]);
 
-          const html = await pageContent(context);
-          const reachable = await reachableSecrets(context);
-          const report = await kitReport(context);
+          const html = await pageContent(ff.bidi, context);
+          const reachable = await reachableSecrets(ff.bidi, context);
+          const report = await kitReport(ff.bidi, context);
           record.kit = report;
           record.secretsFound =
             report.found.length +
-            report.replies.filter(r => r.includes('GLEANER-SECRET-')).length +
-            (html.includes('GLEANER-SECRET-') ? 1 : 0) +
+            report.replies.filter(r => r.includes(SECRET_MARK)).length +
+            (html.includes(SECRET_MARK) ? 1 : 0) +
             reachable.length;
-          expect(html.includes('GLEANER-SECRET-'), 'secret text in the page markup').toBe(false);
+          expect(html.includes(SECRET_MARK), 'secret text in the page markup').toBe(false);
           expect(reachable, 'secrets in fields or open shadow roots').toEqual([]);
           expect(report.scans).toBeGreaterThan(0); // the attack kit really ran
-          record.forgeriesSeen = await forgeriesSeen(context);
+          record.forgeriesSeen = await forgeriesSeen(ff.bidi, context);
           expect(record.forgeriesSeen).toBeGreaterThan(0);
           if (!KIT_PARTIAL[name]) expect(report.forged).toBeGreaterThan(0);
           expect(report.found).toEqual([]);
