@@ -146,3 +146,47 @@ export async function kitReport(bidi: BiDi, context: string): Promise<KitReport>
     forged: Number(attrs.forged ?? 'NaN'),
   };
 }
+
+/**
+ * Traces of the content script in the PAGE's own realm, where page scripts look: own properties (names or
+ * symbol descriptions containing "gleaner") of window, document, <html>, <body> and #target, and the
+ * content script's load marker Symbol.for('gleaner.content-script') on window. In Firefox the content
+ * script's globals and DOM expandos live behind Xrays and must not show here; only wrappedJSObject,
+ * exportFunction or cloneInto could put them in the page. Written for broken built-ins (no push, join,
+ * for-of or JSON; the page's own functions may be replaced): returns null when the page broke the probe.
+ */
+export async function pageRealmTraces(bidi: BiDi, context: string): Promise<string[] | null> {
+  const reply = await bidi.send<{ type: string; result?: { type: string; value?: string } }>(
+    'script.evaluate',
+    {
+      expression: `(() => {
+      let out = '';
+      const note = s => { out += (out ? '\\n' : '') + s; };
+      try { if (Symbol.for('gleaner.content-script') in window) note('window[Symbol.for(gleaner.content-script)]'); } catch (e) { return null; }
+      const look = (name, get) => {
+        let obj;
+        try { obj = get(); } catch (e) { return; }
+        if (!obj) return;
+        const keys = Reflect.ownKeys(obj);
+        for (let i = 0; i < keys.length; i++) {
+          const k = keys[i];
+          const n = typeof k === 'symbol' ? String(k.description) : k;
+          if (/gleaner/i.test(n)) note(name + '.' + n);
+        }
+      };
+      try {
+        look('window', () => window);
+        look('document', () => document);
+        look('html', () => document.documentElement);
+        look('body', () => document.body);
+        look('target', () => document.querySelector('#target'));
+      } catch (e) { return null; }
+      return out;
+    })()`,
+      target: { context },
+      awaitPromise: false,
+    },
+  );
+  if (reply.type !== 'success' || reply.result?.type !== 'string') return null;
+  return (reply.result.value ?? '').split('\n').filter(s => s.length > 0);
+}

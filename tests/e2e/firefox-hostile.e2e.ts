@@ -46,6 +46,7 @@ import {
   forgeriesSeen,
   kitReport,
   pageContent,
+  pageRealmTraces,
   reachableSecrets,
   secretInClosedShadow,
   selectTarget,
@@ -105,6 +106,8 @@ interface PageRecord {
   kit?: KitReport;
   /** Forged Gleaner envelopes (message events and 'gleaner' CustomEvents) the test saw the page send. */
   forgeriesSeen?: number;
+  /** Content-script globals or expandos visible in the page's realm (null: the page broke the probe). */
+  pageRealmTraces?: string[] | null;
   /** Uncaught errors of the extension that reached the Browser Console while this page was open. */
   consoleErrors?: { source: string; message: string }[];
   ms?: number;
@@ -282,6 +285,7 @@ describe.skipIf(!executable)(title, () => {
           const html = await pageContent(ff.bidi, context);
           const reachable = await reachableSecrets(ff.bidi, context);
           const report = await kitReport(ff.bidi, context);
+          record.pageRealmTraces = await pageRealmTraces(ff.bidi, context);
           record.kit = report;
           record.secretsFound =
             report.found.length +
@@ -290,6 +294,8 @@ describe.skipIf(!executable)(title, () => {
             reachable.length;
           expect(html.includes(SECRET_MARK), 'secret text in the page markup').toBe(false);
           expect(reachable, 'secrets in fields or open shadow roots').toEqual([]);
+          if (record.pageRealmTraces)
+            expect(record.pageRealmTraces, 'our globals in the page realm').toEqual([]);
           expect(report.scans).toBeGreaterThan(0); // the attack kit really ran
           record.forgeriesSeen = await forgeriesSeen(ff.bidi, context);
           expect(record.forgeriesSeen).toBeGreaterThan(0);
