@@ -42,6 +42,8 @@ export function votes(s: Signals): Vote[] {
 
   // What the page holds. The main block (the densest run of paragraphs) is judged on its own:
   // teaser rails, menus and comment boxes around a real story are page furniture, not evidence.
+  // <article> cards nested in the block (embedded videos, related stories) are furniture too,
+  // unless they hold much of its prose: then the block is a listing of cards.
   const b = s.main;
   const storyLike =
     !!b &&
