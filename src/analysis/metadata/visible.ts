@@ -12,6 +12,7 @@ const MAX_ELEMENTS = 6000;
 /** Elements after the h1 within this many elements count as "near the headline". */
 const NEAR_AFTER = 600;
 const NEAR_BEFORE = 80;
+const FAR_AFTER = 1500;
 
 const BYLINE_CLASS = /byline|by-line|author|autor|auteur|writer|reporter|verfasser|contributor/;
 const DATE_CLASS =
@@ -68,6 +69,8 @@ export interface Visible {
 }
 
 const MAX_SHOWN = 6;
+/** Elements whose insides hold no byline or dateline (and are not walked). */
+const SKIP_TAGS = new Set(['script', 'style', 'svg', 'noscript', 'template', 'iframe', 'select', 'math']);
 
 function cls(el: Element): string {
   const c = el.getAttribute('class') ?? '';
@@ -152,24 +155,23 @@ export function readVisible(doc: Document, lang: string | null): Visible {
   };
   const body = doc.body;
   if (!body) return out;
-  const all = body.getElementsByTagName('*');
-  const n = Math.min(all.length, MAX_ELEMENTS);
+  // The body's elements in document order, without the insides of scripts, styles, SVG icons and templates
+  // (an icon-heavy page has thousands of <path>s), at most MAX_ELEMENTS. A walk by sibling links, not a live
+  // getElementsByTagName('*') read by index (in jsdom every index is a proxied named-property lookup).
+  const all: Element[] = [];
   let h1 = -1;
   const by: Cand[] = [];
   const dates: Cand[] = [];
   const modDates: Cand[] = [];
-  for (let i = 0; i < n; i++) {
-    const el = all[i];
-    if (!el) continue;
-    const tag = el.tagName.toLowerCase();
-    if (tag === 'h1' && h1 < 0) h1 = i;
-    if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'noscript') continue;
+  const visit = (el: Element, i: number, tag: string): void => {
     // Big containers ("content-meta-wrapper" around the page) are not bylines or datelines,
     // and their text costs a full subtree walk.
-    if (el.childElementCount > 12) continue;
+    const kids = el.childElementCount;
+    if (kids > 12) return;
     const c = cls(el);
     const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase();
-    const rel = (el.getAttribute('rel') ?? '').toLowerCase();
+    // rel=author is a link's; pubdate a <time>'s (HTML5 drafts): no need to read them elsewhere.
+    const rel = tag === 'a' || tag === 'link' ? (el.getAttribute('rel') ?? '').toLowerCase() : '';
     // Bylines
     let kindOfByline = true;
     if (/\bauthor\b|\bcreator\b/.test(itemprop))
@@ -192,7 +194,7 @@ export function readVisible(doc: Document, lang: string | null): Visible {
     if (
       h1 >= 0 &&
       i - h1 < NEAR_AFTER &&
-      el.childElementCount <= 4 &&
+      kids <= 4 &&
       /^(p|span|li|a|strong|em|b|i|address|small|div)$/.test(tag)
     ) {
       const lead = leadingText(el);
@@ -203,31 +205,48 @@ export function readVisible(doc: Document, lang: string | null): Visible {
       label = PUBLISHED_TEXT.test(lead);
     }
     // Dates. <meta itemprop> values are read with the other meta tags; here only what the page shows.
-    if (tag === 'meta' || tag === 'link') continue;
+    if (tag === 'meta' || tag === 'link') return;
     let score = 0;
-    const machine = el.hasAttribute('datetime') || el.hasAttribute('content');
-    if (/datepublished|datecreated/.test(itemprop) || el.hasAttribute('pubdate')) score = 3;
+    const machine =
+      (tag === 'time' || itemprop !== '') && (el.hasAttribute('datetime') || el.hasAttribute('content'));
+    if (/datepublished|datecreated/.test(itemprop) || (tag === 'time' && el.hasAttribute('pubdate')))
+      score = 3;
     else if (/datemodified/.test(itemprop)) {
       // Markup naming the modified date outranks a class ("entry-date updated" on the published <time>).
       modDates.push({ raw: dateText(el, lang, boundedText(el, 300)), score: 4, index: i, kind: 'itemprop' });
-      continue;
+      return;
     } else if (tag === 'time') score = machine ? (STRONG_DATE_CLASS.test(c) ? 3 : 2.5) : 2;
     else if (STRONG_DATE_CLASS.test(c) || label) score = 2;
     else if (DATE_CLASS.test(c)) score = 1;
     if (score > 0) {
       // A dateline is short: a class such as WordPress's "status-publish" on the whole <article> is not one.
       const shown = boundedText(el, 300);
-      if (!machine && (shown == null || shown.length > 200)) continue;
+      if (!machine && (shown == null || shown.length > 200)) return;
       if (/datepublished/.test(itemprop) && out.itemPublished == null)
         out.itemPublished = dateText(el, lang, shown);
       const raw = dateText(el, lang, shown);
-      if (raw.length > 300) continue;
+      if (raw.length > 300) return;
       const updated =
         MODIFIED.test(c) || UPDATED_TEXT.test(shown ?? '') || UPDATED_TEXT.test(labelBefore(el));
       if (updated) modDates.push({ raw, score, index: i, kind: tag });
       else dates.push({ raw, score, index: i, kind: tag });
     }
+  };
+  let el: Element | null = body.firstElementChild;
+  // Past the headline the story's own byline and dateline come early: the walk ends FAR_AFTER elements on.
+  while (el && all.length < MAX_ELEMENTS && (h1 < 0 || all.length - h1 <= FAR_AFTER)) {
+    const i = all.length;
+    all.push(el);
+    const tag = el.localName.toLowerCase();
+    if (tag === 'h1' && h1 < 0) h1 = i;
+    const opaque = SKIP_TAGS.has(tag);
+    if (!opaque) visit(el, i, tag);
+    let next: Element | null = opaque ? null : el.firstElementChild;
+    for (let e: Element | null = el; !next && e && e !== body; e = e.parentElement)
+      next = e.nextElementSibling;
+    el = next;
   }
+  const n = all.length;
   const near = (c: Cand): number =>
     h1 >= 0 && c.index >= h1 - NEAR_BEFORE && c.index <= h1 + NEAR_AFTER ? 1 : 0;
   const rank = (list: Cand[]): Cand[] =>
@@ -279,12 +298,7 @@ export function readVisible(doc: Document, lang: string | null): Visible {
  * Last resort: a dateline in the short elements just after (then just before) the headline,
  * whatever their class ("<p>Veröffentlicht am 16.08.2019</p>", "1. Februar 2022, Daniel D.").
  */
-function nearHeadline(
-  all: HTMLCollectionOf<Element>,
-  h1: number,
-  n: number,
-  lang: string | null,
-): string | null {
+function nearHeadline(all: readonly Element[], h1: number, n: number, lang: string | null): string | null {
   const order: number[] = [];
   for (let i = h1 + 1; i < Math.min(n, h1 + 60); i++) order.push(i);
   for (let i = h1 - 1; i >= Math.max(0, h1 - 30); i--) order.push(i);
@@ -305,7 +319,7 @@ function nearHeadline(
   return null;
 }
 
-function inChromeAt(all: HTMLCollectionOf<Element>, index: number, nearHeadline: boolean): boolean {
+function inChromeAt(all: readonly Element[], index: number, nearHeadline: boolean): boolean {
   const el = all[index];
   return !el || inChrome(el, nearHeadline);
 }
