@@ -43,10 +43,12 @@ export interface TreeNode {
   /** Its class or id names furniture (comments, sidebar, related, ...). */
   furniture: boolean;
   /**
-   * Hidden or modal: a `hidden` attribute, an inline display:none, a dialog role or aria-modal, or a
+   * Hidden or modal: a `hidden` attribute, an inline display:none, a <dialog> or dialog role, or a
    * consent manager's name. Its paragraphs never count, however many: a cookie dialog's prose is not the page's.
    */
   overlay: boolean;
+  /** An <article> element (read once: element getters are slow under jsdom). */
+  article: boolean;
 }
 
 export const zero = (): BlockStats => ({

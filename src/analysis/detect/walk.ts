@@ -55,6 +55,7 @@ const FURNITURE_NAME =
 /** Consent managers and cookie banners: never the story, whatever else the name says. */
 const CONSENT_NAME = /cookie|consent|onetrust|gdpr|didomi|usercentrics|cookiebot/i;
 const HIDDEN_STYLE = /display\s*:\s*none/i;
+const OVERLAY_TAGS = new Set(['div', 'section', 'dialog', 'main']);
 const OK_NAME = /article|body|content|main|story|entry|prose|text|post-?body|column/i;
 const CART = /cart|basket|warenkorb|panier|carrito|carrello|koszyk|winkelwagen|kosár|корзин/i;
 const PRICE_PROP = /^(price|offers|pricecurrency|lowprice)$/i;
@@ -121,15 +122,18 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
     if (!chrome && !INLINE.has(tag) && idx > 0) {
       const name = `${el.getAttribute('class') ?? ''} ${el.id}`;
       furniture = name.length > 1 && FURNITURE_NAME.test(name) && !OK_NAME.test(name);
-      const role = el.getAttribute('role');
-      const style = el.getAttribute('style');
-      overlay =
-        el.hasAttribute('hidden') ||
-        role === 'dialog' ||
-        role === 'alertdialog' ||
-        el.getAttribute('aria-modal') === 'true' ||
-        (!!style && HIDDEN_STYLE.test(style)) ||
-        (name.length > 1 && CONSENT_NAME.test(name));
+      // Three attribute reads, on the containers that overlays are built from only.
+      if (OVERLAY_TAGS.has(tag)) {
+        const role = el.getAttribute('role');
+        const style = el.getAttribute('style');
+        overlay =
+          tag === 'dialog' ||
+          role === 'dialog' ||
+          role === 'alertdialog' ||
+          (!!style && HIDDEN_STYLE.test(style)) ||
+          el.hasAttribute('hidden') ||
+          (name.length > 1 && CONSENT_NAME.test(name));
+      }
     }
     const s = zero();
     if (tag === 'article') {
@@ -148,7 +152,17 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
     // Selector queries cost milliseconds each under jsdom: attributes are read here, once.
     const prop = el.getAttribute('itemprop');
     if (prop && PRICE_PROP.test(prop)) s.shop++;
-    nodes.push({ el, parent: f.parent, s, ownText: 0, ownLink: 0, chrome, furniture, overlay });
+    nodes.push({
+      el,
+      parent: f.parent,
+      s,
+      ownText: 0,
+      ownLink: 0,
+      chrome,
+      furniture,
+      overlay,
+      article: tag === 'article',
+    });
     // Inline elements hand their text to the enclosing block; everything else is its own block.
     const block = INLINE.has(tag) && f.parentBlock >= 0 ? f.parentBlock : idx;
     kids.length = 0;
@@ -199,7 +213,7 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
       s.para += x.ownText;
       s.paras++;
     }
-    if (x.parent >= 0) add(nodes[x.parent]!.s, s, x.el.localName === 'article');
+    if (x.parent >= 0) add(nodes[x.parent]!.s, s, x.article);
   }
   // Overlays (hidden, modal, consent) always lose their paragraphs. Furniture by name (comment threads,
   // sidebars, related stories) loses its paragraphs, unless it
@@ -235,7 +249,7 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
         const p = nodes[x.parent]!.s;
         p.para += x.s.para;
         p.paras += x.s.paras;
-        p.artPara += x.el.localName === 'article' ? x.s.para : x.s.artPara;
+        p.artPara += x.article ? x.s.para : x.s.artPara;
       }
     }
   }
@@ -262,7 +276,7 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
       // Outermost cards only, and none inside the main block (its own cards are counted there).
       let nested = false;
       for (let i = nodes[a]!.parent, k = 0; i >= 0 && k < 80 && !nested; i = nodes[i]!.parent, k++)
-        nested = i === best || nodes[i]!.el.localName === 'article';
+        nested = i === best || nodes[i]!.article;
       if (!nested) cardsElsewhere += nodes[a]!.s.para;
     }
   }
