@@ -38,9 +38,9 @@ describe.skipIf(pages.length === 0)('extractMetadata on trafilatura-eval', () =>
   });
 });
 
-/** Reached when last measured (titles 34/41, dates 26/32), minus one page of slack. */
-const TITLE = 0.8;
-const DATE = 0.78;
+/** Reached when last measured (titles 36/41, dates 30/32: the two misses are labels the pages contradict), minus one page of slack. */
+const TITLE = 0.85;
+const DATE = 0.9;
 
 const ZYTE_LABELS = path.resolve(__dirname, '../fixtures/metadata/zyte-labels.json');
 const zyte = corpusAvailable() ? zytePages().filter(p => !p.reserved) : [];
@@ -76,6 +76,7 @@ describe.skipIf(zyte.length === 0)('extractMetadata on our labels of non-reserve
     expect(n.title).toBeGreaterThan(50);
     expect(ok.title / n.title).toBeGreaterThanOrEqual(0.94);
     expect(ok.authors / n.authors).toBeGreaterThanOrEqual(0.9);
-    expect(ok.date / n.date).toBeGreaterThanOrEqual(0.85);
+    // 62/62 when last measured; a few pages of slack.
+    expect(ok.date / n.date).toBeGreaterThanOrEqual(0.95);
   });
 });

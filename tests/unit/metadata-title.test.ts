@@ -101,3 +101,24 @@ describe('pickTitle', () => {
     expect(pickTitle({ meta: [], docTitle: '', h1s: ['Only a heading'] }, {})).toBe('Only a heading');
   });
 });
+
+describe('pickTitle: placeholder titles and an <h1> worded like the <title>', () => {
+  it('takes the headline over a placeholder title', () => {
+    expect(pickTitle({ meta: [], docTitle: 'Home', h1s: ['Time to say goodbye.'] })).toBe(
+      'Time to say goodbye.',
+    );
+    expect(pickTitle({ meta: [], docTitle: 'Startseite', h1s: [] })).toBe('Startseite');
+  });
+  it('takes an <h1> worded like the <title> when og:title words it otherwise', () => {
+    expect(
+      pickTitle(
+        {
+          meta: ["Clever Ideas to Set Up Baby's Nursery in A Small Space"],
+          docTitle: '20 Clever Ideas for your Small Nursery - The Postpartum Party',
+          h1s: ['20 Clever Small Nursery Ideas When You’re Tight On Space + Free Printable'],
+        },
+        { siteName: 'The Postpartum Party', host: 'thepostpartumparty.com' },
+      ),
+    ).toBe('20 Clever Small Nursery Ideas When You’re Tight On Space + Free Printable');
+  });
+});

@@ -101,6 +101,10 @@ export interface TitleCandidates {
   h1s: string[];
 }
 
+/** Titles that name no story: a CMS's default page names. */
+const GENERIC_TITLE =
+  /^(?:home|homepage|home page|start|startseite|index|untitled|welcome|willkommen|accueil|bienvenue|inicio|portada|bienvenido|news|blog|aktuelles|actualités|noticias)$/i;
+
 /** Content words of a title, folded, for comparing an <h1> with a title that words it differently. */
 function wordSet(s: string): Set<string> {
   return new Set(
@@ -156,7 +160,11 @@ export function pickTitle(c: TitleCandidates, ctx: TitleContext = {}): string | 
   }
   const best = metas[0] ?? doc;
   const cleaned = best ? cleanTitle(best, ctx) : '';
+  // A placeholder title ("Home", "Startseite") names no story: the page's headline does.
+  if (cleaned && GENERIC_TITLE.test(cleaned) && h1s[0] && !isSiteName(h1s[0], ctx)) return h1s[0];
   if (cleaned) {
+    // The other titles, cleaned: the <title> often words the headline as the <h1> does when og:title does not.
+    const others = pool.slice(1).map(p => cleanTitle(p, ctx));
     for (const h of h1s) {
       if (wordCount(h) < 3 || isSiteName(h, ctx)) continue;
       const fh = fold(h);
@@ -164,6 +172,7 @@ export function pickTitle(c: TitleCandidates, ctx: TitleContext = {}): string | 
       // An <h1> holding the title plus a kicker or a site tag ("Tunesien Große Aufgaben ...") is not a rewording.
       if (fh.includes(fc) || fc.includes(fh)) break;
       if (wordCount(cleaned) >= 3 && dice(h, cleaned) >= 0.5) return h;
+      if (others.some(o => wordCount(o) >= 3 && !fold(o).includes(fh) && dice(h, o) >= 0.5)) return h;
     }
     return cleaned;
   }
