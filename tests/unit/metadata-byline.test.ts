@@ -76,3 +76,11 @@ describe('cleanAuthors', () => {
     ]);
   });
 });
+
+describe('names that start with an article', () => {
+  it('are publications or desks, not people', () => {
+    expect(cleanAuthors(['The Water Coolest'])).toEqual([]);
+    expect(cleanAuthors(['Die Redaktion'])).toEqual([]);
+    expect(cleanAuthors(['Theodore Roe'])).toEqual(['Theodore Roe']);
+  });
+});

@@ -82,6 +82,8 @@ function isNotAPerson(name: string, ctx: AuthorContext): boolean {
   const f = fold(name);
   if (!f) return true;
   if (AGENCIES.has(f)) return true;
+  // "The Water Coolest", "The Editors": a person's name does not start with an article.
+  if (/^(?:the|die|der|das|les|los|las)\s/.test(f) && f.split(' ').length >= 2) return true;
   if (ORG_WORD.test(name) && name.split(' ').length >= 2) return true;
   // "LeasingMarkt.de", "example.co.uk": a domain credits the site, not a writer.
   if (/^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,6}$/iu.test(name.trim())) return true;
