@@ -151,3 +151,27 @@ describe('dates', () => {
     expect(m.published).toBe('2023-11-01T08:16:57+01:00');
   });
 });
+
+describe('extractMetadataSteps', () => {
+  it('offers to pause on a long page and gives the same result as extractMetadata', async () => {
+    const { extractMetadataSteps } = await import('../../src/analysis/metadata/index');
+    const filler = Array.from({ length: 1500 }, (_, i) => `<span>w${i}</span>`).join('');
+    const doc =
+      page(`<html lang="en"><head><title>A headline here - Site</title></head><body><h1>A headline here</h1>
+      <p class="byline">By Jane Doe</p><time datetime="2024-05-02T08:00:00+02:00">2 May 2024</time><div>${filler}</div></body></html>`);
+    const steps = extractMetadataSteps(doc, 'https://x.example/a');
+    let pauses = 0;
+    let r = steps.next();
+    while (!r.done) {
+      pauses++;
+      r = steps.next();
+    }
+    expect(pauses).toBeGreaterThan(2);
+    expect(r.value).toEqual(extractMetadata(doc, 'https://x.example/a'));
+    expect(r.value).toMatchObject({
+      title: 'A headline here',
+      authors: ['Jane Doe'],
+      published: '2024-05-02T08:00:00+02:00',
+    });
+  });
+});

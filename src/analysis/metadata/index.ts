@@ -23,7 +23,8 @@ import { absUrl, looksLikeUrl, squash, textOf } from './text';
 import { parseDate } from './dates';
 import { pickDate, reconcile, titleDate } from './published';
 import { pickTitle } from './title';
-import { readVisible, urlDate } from './visible';
+import { readVisibleSteps, urlDate } from './visible';
+import { runToEnd, type Steps } from '../steps';
 
 export function emptyMeta(): ArticleMeta {
   return {
@@ -41,8 +42,18 @@ export function emptyMeta(): ArticleMeta {
 }
 
 export function extractMetadata(doc: Document, url: string): ArticleMeta {
+  return runToEnd(extractMetadataSteps(doc, url));
+}
+
+/**
+ * extractMetadata as resumable steps (steps.ts): it offers to pause after the meta tags and JSON-LD and every few
+ * hundred elements of the body scan, so that a sliced run (`analysis.meta = yield* extractMetadataSteps(doc, url)`)
+ * need not read a big page in one task. Same result as extractMetadata on an unchanging page; read-only; a page
+ * changed during a pause is read as it is then (only the scan keeps nodes across pauses: its cursor and its list).
+ */
+export function* extractMetadataSteps(doc: Document, url: string): Steps<ArticleMeta> {
   try {
-    return extract(doc, url);
+    return yield* extract(doc, url);
   } catch {
     return emptyMeta();
   }
@@ -161,10 +172,11 @@ export function invertName(raw: string): string {
   return [given, particle, m[1]].filter(Boolean).join(' ');
 }
 
-function extract(doc: Document, url: string): ArticleMeta {
+function* extract(doc: Document, url: string): Steps<ArticleMeta> {
   const out = emptyMeta();
   const meta = readMeta(doc);
   const ld = readJsonLd(doc);
+  yield;
   const art = articleNode(ld);
   const parsely = parselyPage(meta);
   const h = host(url);
@@ -212,7 +224,7 @@ function extract(doc: Document, url: string): ArticleMeta {
     all(meta, 'article:author', 'og:article:author').filter(a => !looksLikeUrl(a)),
   ];
   // One bounded pass over the body: bylines, shown datelines, microdata dates.
-  const vis = readVisible(doc, out.lang);
+  const vis = yield* readVisibleSteps(doc, out.lang);
   for (const s of sources) {
     const names = cleanAuthors(s, ctx);
     if (names.length) {

@@ -7,6 +7,7 @@
  */
 import { localise, parseDate } from './dates';
 import { boundedText, leadingText, squash, textOf } from './text';
+import { runToEnd, type Steps } from '../steps';
 
 const MAX_ELEMENTS = 6000;
 /** Elements after the h1 within this many elements count as "near the headline". */
@@ -144,6 +145,14 @@ function labelBefore(el: Element): string {
 }
 
 export function readVisible(doc: Document, lang: string | null): Visible {
+  return runToEnd(readVisibleSteps(doc, lang));
+}
+
+/** The elements walked between two offers to pause. */
+const STEP_ELEMENTS = 400;
+
+/** readVisible as resumable steps: offers to pause every STEP_ELEMENTS elements of the walk. */
+export function* readVisibleSteps(doc: Document, lang: string | null): Steps<Visible> {
   const out: Visible = {
     bylines: [],
     bylineKinds: [],
@@ -236,6 +245,7 @@ export function readVisible(doc: Document, lang: string | null): Visible {
   // Past the headline the story's own byline and dateline come early: the walk ends FAR_AFTER elements on.
   while (el && all.length < MAX_ELEMENTS && (h1 < 0 || all.length - h1 <= FAR_AFTER)) {
     const i = all.length;
+    if (i > 0 && i % STEP_ELEMENTS === 0) yield;
     all.push(el);
     const tag = el.localName.toLowerCase();
     if (tag === 'h1' && h1 < 0) h1 = i;
