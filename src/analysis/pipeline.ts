@@ -14,7 +14,7 @@
  */
 import type { DetectResult, PageAnalysis, TextMap } from './types';
 import { detect } from './detect';
-import { emptyMeta, extractMetadata } from './metadata/index';
+import { emptyMeta, extractMetadataSteps } from './metadata/index';
 import { BudgetExceeded, extractBodySteps, type BodyResult } from './body/index';
 import { EMPTY_TEXT_MAP } from './body/text-map';
 import { runToEnd, type Steps, type WorkClock } from './steps';
@@ -146,7 +146,7 @@ export function* analysisSteps(
     yield;
 
     step = 'metadata';
-    analysis.meta = extractMetadata(doc, opts.url);
+    analysis.meta = yield* extractMetadataSteps(doc, opts.url);
     timings.metadata = lap();
     checkBudget();
     yield;

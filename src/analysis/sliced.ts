@@ -7,8 +7,9 @@
  * Same result as analyzePage() on the same, unchanging document (tests/unit/analysis-sliced.test.ts),
  * `timings` aside. Budgets (`budgetMs`) count work time, not time spent paused (see steps.ts).
  *
- * The page may change while we are paused. Only the body step reads the DOM across pauses (detect and
- * metadata run inside one slice each; figures, entities and the summary read the extracted string), so:
+ * The page may change while we are paused. detect runs inside one slice; the metadata step may pause inside
+ * its body scan, and a change meanwhile only means its fields were read a moment apart (each is read whole);
+ * the text stage reads the extracted string. The body step is the one whose result must match the page, so:
  * - a MutationObserver watches the document while the body step runs; when a change touched the parts
  *   the text was collected from (a mutation inside one of them, or one of them no longer connected), the
  *   text and its TextMap may not match the page, and the body step runs again, from a fresh walk; the
