@@ -24,8 +24,8 @@
  * Figures: out/reliability/firefox-hostile.json.
  */
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../src/shared/types';
 import { serveDirectory } from '../../scripts/lib/chromium.mjs';
@@ -54,16 +54,13 @@ import {
   targetCorner,
   type KitReport,
 } from './firefox-hostile-page';
+import { HOSTILE_PAGES } from './hostile-pages';
 import { value, writeRecord } from './reliability-kit';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const extensionDir = resolve(repoRoot, 'dist/firefox');
 const fixturesDir = resolve(repoRoot, 'tests/fixtures/pages');
-const hostileDir = join(fixturesDir, 'hostile');
-const PAGES = readdirSync(hostileDir, { withFileTypes: true })
-  .filter(d => d.isDirectory() && existsSync(join(hostileDir, d.name, 'index.html')))
-  .map(d => d.name)
-  .sort();
+const PAGES = HOSTILE_PAGES;
 
 /**
  * Pages on which a defect in the extension is known and reported (as in hostile.e2e.ts): their test is

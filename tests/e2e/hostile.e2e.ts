@@ -17,18 +17,15 @@
  * Selection is made through CDP with built-ins captured by an init script before the page ran,
  * because some pages break the functions that page.evaluate relies on.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { HOSTILE_PAGES } from './hostile-pages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../src/shared/types';
-import { fixturesDir, repoRoot, setupExtension } from './harness';
+import { repoRoot, setupExtension } from './harness';
 
-const hostileDir = join(fixturesDir, 'hostile');
-const PAGES = readdirSync(hostileDir, { withFileTypes: true })
-  .filter(d => d.isDirectory() && existsSync(join(hostileDir, d.name, 'index.html')))
-  .map(d => d.name)
-  .sort();
+const PAGES = HOSTILE_PAGES;
 
 /**
  * Pages on which a defect in the extension is known and reported. Their test is expected to fail

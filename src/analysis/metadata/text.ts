@@ -76,20 +76,21 @@ export function looksLikeUrl(s: string): boolean {
  */
 export function textPrefix(el: Node, max: number): string {
   let out = '';
-  let n: Node | null = el.firstChild;
-  while (n) {
+  for (let n: Node | null = el.firstChild; n; n = following(n, el)) {
     if (n.nodeType === 3 || n.nodeType === 4) {
       out += n.nodeValue ?? '';
       if (out.length > max) return out.slice(0, max + 1);
-    } else if (n.nodeType === 1 && n.firstChild) {
-      n = n.firstChild;
-      continue;
     }
-    while (n && n !== el && !n.nextSibling) n = n.parentNode;
-    if (!n || n === el) break;
-    n = n.nextSibling;
   }
   return out;
+}
+
+/** The node after `n` in document order inside `el` (into an element's children first), or null at its end. */
+function following(n: Node, el: Node): Node | null {
+  if (n.nodeType === 1 && n.firstChild) return n.firstChild;
+  let c: Node | null = n;
+  while (c && c !== el && !c.nextSibling) c = c.parentNode;
+  return !c || c === el ? null : c.nextSibling;
 }
 
 /** The element's text when it has at most `max` characters (unsquashed), else null. */
@@ -103,18 +104,12 @@ export function boundedText(el: Node, max: number): string | null {
  * script/style), looking at no more than `maxNodes` nodes; '' when there is none within them.
  */
 export function leadingText(el: Node, maxNodes = 24): string {
-  let n: Node | null = el.firstChild;
-  for (let seen = 0; n && seen < maxNodes; seen++) {
+  let seen = 0;
+  for (let n: Node | null = el.firstChild; n && seen < maxNodes; n = following(n, el), seen++) {
     if (n.nodeType === 3) {
       const v = n.nodeValue ?? '';
       if (/\S/.test(v)) return v;
-    } else if (n.nodeType === 1 && n.firstChild) {
-      n = n.firstChild;
-      continue;
     }
-    while (n && n !== el && !n.nextSibling) n = n.parentNode;
-    if (!n || n === el) break;
-    n = n.nextSibling;
   }
   return '';
 }
