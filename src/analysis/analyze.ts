@@ -9,13 +9,11 @@ import { textStageSteps } from './text-stage';
 import type { PageAnalysis } from './types';
 
 export {
-  analysisSteps,
   BODY_RUNS,
   countWords,
   DEFAULT_BUDGET_MS,
   type AnalyzeOptions,
   type PageAnalysisResult,
-  type StepHooks,
 } from './pipeline';
 
 export function analyzePage(doc: Document, opts: AnalyzeOptions): PageAnalysisResult {
