@@ -11,11 +11,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithExtension, tempDir } from '../../scripts/lib/chromium.mjs';
 import type { Annotation } from '../../src/shared/types';
 import { extensionDir, repoRoot } from './harness';
-import { annotationFor, SOAK, seededRandom, writeRecord } from './reliability-kit';
+import { annotationFor, openBridge, SOAK, seededRandom, sendFrom, writeRecord } from './reliability-kit';
 
 const PAGE = 'https://news.example.org/2026/11/crash-durability.html';
 const ROUNDS = SOAK ? 12 : 3;
@@ -33,12 +32,6 @@ function browserPid(userDataDir: string): number {
   throw new Error(`no browser process for ${userDataDir}`);
 }
 
-async function bridgeOf(context: BrowserContext, extensionId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  return page;
-}
-
 /** JSON with sorted keys, so that records compare by content, not by key order. */
 function canonical(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) =>
@@ -46,13 +39,6 @@ function canonical(v: unknown): string {
       ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1)))
       : x,
   );
-}
-
-function send(bridge: Page, type: string, args: unknown[]): Promise<unknown> {
-  return bridge.evaluate(([t, a]) => chrome.runtime.sendMessage({ gleaner: 1, type: t, args: a }), [
-    type,
-    args,
-  ] as const);
 }
 
 describe('crash durability (browser killed mid-save)', () => {
@@ -66,7 +52,7 @@ describe('crash durability (browser killed mid-save)', () => {
 
     for (let round = 1; round <= ROUNDS; round++) {
       const { context, extensionId } = await launchWithExtension(extensionDir, { userDataDir });
-      const bridge = await bridgeOf(context, extensionId);
+      const bridge = await openBridge(context, extensionId);
       // Four writers at once, as from several tabs, so the kill lands inside a transaction more often.
       let next = 0;
       let killed = false;
@@ -76,7 +62,7 @@ describe('crash durability (browser killed mid-save)', () => {
           const a = annotationFor(PAGE, round, next++);
           sent.set(a.id, a);
           inFlight++;
-          const reply = (await send(bridge, 'addAnnotation', [a]).catch(() => null)) as {
+          const reply = (await sendFrom(bridge, 'addAnnotation', [a]).catch(() => null)) as {
             ok?: boolean;
           } | null;
           if (!killed) inFlight--;
@@ -99,12 +85,13 @@ describe('crash durability (browser killed mid-save)', () => {
 
     const { context, extensionId } = await launchWithExtension(extensionDir, { userDataDir });
     try {
-      const bridge = await bridgeOf(context, extensionId);
+      const bridge = await openBridge(context, extensionId);
       // The list is read in pages of 1,000 (the protocol's cap).
       const items: Annotation[] = [];
       for (let offset = 0; ; offset += 1000) {
-        const reply = (await send(bridge, 'listAnnotations', [{ pageUrl: PAGE, offset, limit: 1000 }])) as
-          { ok: true; value: { total: number; items: Annotation[] } } | { ok: false; error: unknown };
+        const reply = (await sendFrom(bridge, 'listAnnotations', [
+          { pageUrl: PAGE, offset, limit: 1000 },
+        ])) as { ok: true; value: { total: number; items: Annotation[] } } | { ok: false; error: unknown };
         if (!reply.ok) throw new Error(`listAnnotations failed: ${JSON.stringify(reply.error)}`);
         items.push(...reply.value.items);
         if (items.length >= reply.value.total || reply.value.items.length === 0) break;
@@ -136,8 +123,8 @@ describe('crash durability (browser killed mid-save)', () => {
       expect(rounds.every(r => r.confirmed > 0)).toBe(true);
       // The library stays usable after the crashes: one more save and read.
       const extra = annotationFor(PAGE, 99, 0);
-      expect(await send(bridge, 'addAnnotation', [extra])).toMatchObject({ ok: true });
-      expect(await send(bridge, 'stats', [])).toMatchObject({
+      expect(await sendFrom(bridge, 'addAnnotation', [extra])).toMatchObject({ ok: true });
+      expect(await sendFrom(bridge, 'stats', [])).toMatchObject({
         ok: true,
         value: { annotations: stored.size + 1 },
       });

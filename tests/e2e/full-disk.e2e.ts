@@ -19,7 +19,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, tempDir } from '../../scripts/lib/chromium.mjs';
 import type { Annotation } from '../../src/shared/types';
 import { extensionDir, repoRoot } from './harness';
-import { annotationFor, writeRecord } from './reliability-kit';
+import { annotationFor, openBridge, sendFrom, writeRecord } from './reliability-kit';
 
 const PAGE = 'https://news.example.org/2026/11/full-disk.html';
 
@@ -59,10 +59,7 @@ describe.skipIf(skipReason !== null)('a full disk in Chromium', () => {
   });
 
   const send = (type: string, ...args: unknown[]) =>
-    bridge.evaluate(([t, a]) => chrome.runtime.sendMessage({ gleaner: 1, type: t, args: a }), [
-      type,
-      args,
-    ] as const) as Promise<
+    sendFrom(bridge, type, args) as Promise<
       { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
     >;
 
@@ -96,8 +93,7 @@ describe.skipIf(skipReason !== null)('a full disk in Chromium', () => {
     mkdirSync(profile);
     const launched = await launchWithExtension(extensionDir, { userDataDir: profile });
     context = launched.context;
-    bridge = await context.newPage();
-    await bridge.goto(`chrome-extension://${launched.extensionId}/options.html`);
+    bridge = await openBridge(context, launched.extensionId);
 
     for (let i = 0; i < 5; i++)
       expect(await send('addAnnotation', { ...annotationFor(PAGE, 1, i), note: noise(2000) })).toMatchObject({

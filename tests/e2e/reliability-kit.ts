@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Result } from '../../src/shared/result';
 import type { Annotation } from '../../src/shared/types';
 import { repoRoot } from './harness';
@@ -83,4 +84,22 @@ export function writeRecord(name: string, figures: Record<string, unknown>): str
   };
   writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
   return file;
+}
+
+/**
+ * An extension page (options.html) in `context`, to send background calls from, for tests that launch their
+ * own browser (a restart, a crash, a special profile) rather than use the harness.
+ */
+export async function openBridge(context: BrowserContext, extensionId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  return page;
+}
+
+/** A background call from an extension page, through the real runtime message path (the router sees an extension sender). */
+export function sendFrom(bridge: Page, type: string, args: unknown[]): Promise<Result<unknown>> {
+  return bridge.evaluate(([t, a]) => chrome.runtime.sendMessage({ gleaner: 1, type: t, args: a }), [
+    type,
+    args,
+  ] as const) as Promise<Result<unknown>>;
 }

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/lib/chromium.mjs';
 import type { Annotation, PageRecord } from '../../src/shared/types';
 import { extensionDir, setupExtension } from './harness';
+import { openBridge, sendFrom } from './reliability-kit';
 
 const ext = setupExtension();
 
@@ -175,13 +176,8 @@ describe('storage in Chromium', () => {
     await ext.context.close();
     const again = await launchWithExtension(extensionDir, { userDataDir: ext.userDataDir });
     try {
-      const bridge = await again.context.newPage();
-      await bridge.goto(`chrome-extension://${again.extensionId}/options.html`);
-      const call = (type: string, args: unknown[]) =>
-        bridge.evaluate(([t, a]) => chrome.runtime.sendMessage({ gleaner: 1, type: t, args: a }), [
-          type,
-          args,
-        ] as const);
+      const bridge = await openBridge(again.context, again.extensionId);
+      const call = (type: string, args: unknown[]) => sendFrom(bridge, type, args);
       expect(await call('annotationsForPage', [PAGE])).toEqual({ ok: true, value: saved });
       expect(await call('getPage', [PAGE])).toMatchObject({
         ok: true,
