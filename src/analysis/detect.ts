@@ -47,7 +47,7 @@ export function votes(s: Signals): Vote[] {
   const b = s.main;
   const storyLike =
     !!b &&
-    b.linkDensity < 0.35 &&
+    Math.min(b.linkDensity, b.spanLinkDensity) < 0.35 &&
     b.teasers <= Math.max(1, b.paras / 6) &&
     (b.articles <= 2 || b.cards < 0.3);
   const m = Math.max(s.mass, storyLike && b ? b.words : 0);
@@ -98,6 +98,11 @@ export function votes(s: Signals): Vote[] {
   else if (s.inputs >= 4 && m < 250) add(-1, `a form with ${s.inputs} fields`);
   // Readers discuss posts: a comment form is the mark of an article or blog post.
   if (s.commentForm) add(0.5, 'a comment form');
+  // The page's text also sits, editable, in a text field: a paste site's raw view or an editor
+  // (a wiki's edit page), whatever its template declares. Articles keep their fields empty; a
+  // share box's embed code is far shorter than the story beside it.
+  if (s.fieldText >= 1000 && s.fieldText >= m * 6 * 0.5)
+    add(-4, 'its text sits in a text field (a paste or an editor)');
   // What the page says it is.
   if (s.hints.error) add(-3, `an error title ("${s.hints.error}")`);
   if (s.shop >= 2) add(-1.5, `${s.shop} price and cart markers`);

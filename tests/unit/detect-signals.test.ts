@@ -226,6 +226,65 @@ describe('detect on furniture-heavy articles and article-like non-articles', () 
     expect(r.reasons.join('\n')).toMatch(/link text/);
   });
 
+  it('judges a wiki entry by its prose, not by the links of its infobox, references and navigation boxes', () => {
+    // Prose with inline links between link-dense apparatus: a contents box and an infobox before the
+    // first paragraph, "see also", references and a navigation box after the last.
+    const linked = (i: number): string =>
+      `<p>${sentence(i)}The <a href="/wiki/S${i}">spell</a> was taught at <a href="/wiki/H${i}">school</a>. ${sentence(i + 1)}</p>`;
+    const links = (n: number, p: string): string =>
+      Array.from(
+        { length: n },
+        (_, i) => `<li><a href="/wiki/${p}${i}">${p} entry number ${i}</a></li>`,
+      ).join('');
+    const entry =
+      `<div id="entry"><div class="toc"><ul>${links(8, 'Section')}</ul></div>` +
+      `<table class="infobox"><tr><td><a href="/wiki/Type">Charm</a></td></tr></table>` +
+      Array.from({ length: 5 }, (_, i) => linked(i * 3)).join('') +
+      `<h2>See also</h2><ul>${links(12, 'Related')}</ul><h2>References</h2><ol>${links(30, 'Source')}</ol>` +
+      `<table class="navbox"><tr><td>${links(60, 'Charm')}</td></tr></table></div>`;
+    const doc = html(
+      `${menu(20)}<h1>Water-Making Spell</h1>${entry}`,
+      '<meta property="og:type" content="article">',
+    );
+    const url = 'https://wiki.example/wiki/Water-Making_Spell';
+    const sig = readSignals(doc, url);
+    expect(sig.main!.linkDensity).toBeGreaterThan(0.35);
+    expect(sig.main!.spanLinkDensity).toBeLessThan(0.2);
+    expect(detect(doc, url).isArticle).toBe(true);
+    // The same links between the paragraphs are a listing's, and still count.
+    const listing = html(
+      `${menu(20)}<h1>Charms</h1><div id="entry">${Array.from({ length: 7 }, (_, i) => `${linked(i * 3)}<ul>${links(14, `L${i}`)}</ul>`).join('')}</div>`,
+    );
+    expect(readSignals(listing, url).main!.spanLinkDensity).toBeGreaterThan(0.35);
+  });
+
+  it("takes a MediaWiki Main_Page for the wiki's home page", () => {
+    expect(urlShape('https://en.wiki.example/wiki/Main_Page').root).toBe(true);
+    expect(urlShape('https://wiki.example/Main_Page').root).toBe(true);
+    expect(urlShape('https://wiki.example/wiki/Main_Page_history').root).toBe(false);
+  });
+
+  it('rejects a paste or an editor page, whose text also sits in a text field', () => {
+    const text = Array.from({ length: 12 }, (_, i) => sentence(i)).join('\n\n');
+    const lines = text
+      .split('\n')
+      .map(l => `<li><div class="de1">${l || '&nbsp;'}</div></li>`)
+      .join('');
+    const doc = html(
+      `<h1>untitled paste</h1><div class="source"><ol>${lines}</ol></div><textarea class="raw">${text}</textarea>`,
+      '<meta property="og:type" content="article">',
+    );
+    const r = detect(doc, 'https://paste.example/Af0yDAW4');
+    expect(r.isArticle).toBe(false);
+    expect(r.reasons.join('\n')).toMatch(/text field/);
+    // A story with a share box's embed code beside it is still a story.
+    const embed = `<textarea readonly>${'&lt;iframe src="https://news.example/embed/1"&gt;&lt;/iframe&gt; '.repeat(20)}</textarea>`;
+    const storyDoc = html(`<div id="story"><h1>Council budget row</h1>${story(8)}${embed}</div>`, head);
+    expect(detect(storyDoc, 'https://news.example/politics/council-budget-row-over-parks').isArticle).toBe(
+      true,
+    );
+  });
+
   it('gives up cleanly past its budget', () => {
     const doc = html(`<div>${story(5)}</div>`, head);
     const r = detect(doc, 'https://news.example/a/story', { budgetMs: -1 });

@@ -55,6 +55,19 @@ describe('other sources', () => {
     expect(m.authors.length).toBeGreaterThan(0);
   });
 
+  it('reads a meta that carries its text in `value` instead of `content`', () => {
+    const m = extractMetadata(
+      page(`<html><head><meta value="Sub-nucleosomal organization in urine cell-free DNA" name=citation_title>
+      <meta value="Havell Markus" name=citation_author><meta value=2019/07/11 name=citation_publication_date>
+      <meta property="og:site_name" content="bioRxiv" value="ignored"></head><body></body></html>`),
+      'https://x.example/content/10.1101/696633v1',
+    );
+    expect(m.title).toBe('Sub-nucleosomal organization in urine cell-free DNA');
+    expect(m.authors).toEqual(['Havell Markus']);
+    expect(m.published).toBe('2019-07-11');
+    expect(m.siteName).toBe('bioRxiv');
+  });
+
   it('reads parsely and sailthru tags', () => {
     const m = extractMetadata(
       page(`<html lang="en-GB"><head><meta name="parsely-title" content="Parsely headline"><meta name="parsely-author" content="Jane Doe">

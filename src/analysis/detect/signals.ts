@@ -34,6 +34,8 @@ export interface Signals {
   inputs: number;
   /** A comment form (its action, id or class says so): readers discuss this page. */
   commentForm: boolean;
+  /** Characters of text already in the fullest <textarea>: a paste site or an editor shows its text in one. */
+  fieldText: number;
   url: UrlShape;
   canonicalRoot: boolean;
   hints: PageHints;
@@ -53,6 +55,8 @@ export interface MainBlock {
   cards: number;
   /** Share of the block's text inside links. */
   linkDensity: number;
+  /** The same from the block's first paragraph to its last: the story without its apparatus (see walk.ts storySpan). */
+  spanLinkDensity: number;
   /** Share of the body's paragraph text (less the teaser cards around the block) that sits in this block. */
   share: number;
   /** Headline teasers in the block, outside nested <article> cards (a related box of cards is furniture). */
@@ -122,6 +126,7 @@ export function readSignals(doc: Document, url: string, deadline = Infinity, now
     passwords: 0,
     inputs: 0,
     commentForm: false,
+    fieldText: 0,
     url: urlShape(url),
     canonicalRoot: false,
     hints: pageHints(doc),
@@ -150,7 +155,7 @@ export function readSignals(doc: Document, url: string, deadline = Infinity, now
   s.teasers = w.body.teasers;
   s.articles = w.body.articles;
   s.shop += w.body.shop;
-  if (w.main) s.main = mainBlock(w.main, w.body, w.headline, w.cardsElsewhere);
+  if (w.main) s.main = mainBlock(w.main, w.body, w.headline, w.cardsElsewhere, w.span);
   const inputs = body.getElementsByTagName('input');
   for (let i = 0; i < inputs.length && i < 500; i++) {
     const inp = inputs[i];
@@ -165,6 +170,8 @@ export function readSignals(doc: Document, url: string, deadline = Infinity, now
   }
   const areas = body.getElementsByTagName('textarea');
   for (let i = 0; i < areas.length && i < 100; i++) {
+    // A textarea's text is its initial value (the walk skips it: it is not the page's prose).
+    s.fieldText = Math.max(s.fieldText, areas[i]!.textContent?.length ?? 0);
     const kind = formKind(areas[i]!);
     if (kind === 'comment') s.commentForm = true;
     else if (kind === 'other') s.inputs++;
@@ -173,7 +180,13 @@ export function readSignals(doc: Document, url: string, deadline = Infinity, now
   return s;
 }
 
-function mainBlock(m: BlockStats, body: BlockStats, headline: boolean, cardsElsewhere: number): MainBlock {
+function mainBlock(
+  m: BlockStats,
+  body: BlockStats,
+  headline: boolean,
+  cardsElsewhere: number,
+  span: { text: number; link: number },
+): MainBlock {
   const own = m.para - m.artPara;
   const rest = body.para - cardsElsewhere;
   return {
@@ -181,6 +194,7 @@ function mainBlock(m: BlockStats, body: BlockStats, headline: boolean, cardsElse
     paras: m.paras,
     cards: m.para > 0 ? m.artPara / m.para : 0,
     linkDensity: m.text > 0 ? m.link / m.text : 0,
+    spanLinkDensity: span.text > 0 ? span.link / span.text : 0,
     share: rest > 0 ? Math.min(1, own / rest) : 0,
     teasers: m.teasers - m.artTeasers,
     articles: m.articles,

@@ -44,7 +44,11 @@ export function urlShape(url: string): UrlShape {
   } catch {
     return shape;
   }
-  const path = u.pathname.replace(/\/(index|default|home)\.(html?|php|aspx?|cfm)$/i, '/');
+  // Index files are the directory's page, and MediaWiki names a wiki's front page Main_Page
+  // (the software's default, kept by most wikis): all of them are the site root.
+  const path = u.pathname
+    .replace(/\/(index|default|home)\.(html?|php|aspx?|cfm)$/i, '/')
+    .replace(/^\/(wiki\/)?Main_Page$/, '/');
   const segs = path.split('/').filter(Boolean);
   shape.depth = segs.length;
   shape.root = segs.length === 0 && !u.search;

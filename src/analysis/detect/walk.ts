@@ -69,6 +69,8 @@ export interface Walk {
   /** The main content block's figures, or null when the page has no paragraph at all. */
   main: BlockStats | null;
   mainEl: Element | null;
+  /** Text and link characters of the main block from its first paragraph to its last (see `storySpan`). */
+  span: { text: number; link: number };
   /** An h1 sits inside the main block or shortly before it (see `headlineOver`). */
   headline: boolean;
   /** Words of non-link text in the largest group of sibling paragraphs (see `cohesiveMass`). */
@@ -267,6 +269,7 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
     }
   }
   const headline = best >= 0 && h1s.some(h => headlineOver(nodes, h, best));
+  const span = best >= 0 ? storySpan(nodes, best, excluded, isPara) : { text: 0, link: 0 };
   let cardsElsewhere = 0;
   if (best >= 0) {
     const around = new Set<number>();
@@ -286,8 +289,42 @@ export function walk(body: Element, maxNodes: number, deadline: number, now: () 
     headline,
     main: best >= 0 ? nodes[best]!.s : null,
     mainEl: best >= 0 ? nodes[best]!.el : null,
+    span,
     cohesive: cohesiveMass(nodes, excluded),
     truncated,
     timedOut,
   };
+}
+
+/**
+ * The main block's text from its first paragraph to its last, in document order. What comes before
+ * the first paragraph (a table of contents, an infobox, notices) and after the last (references, "see
+ * also" lists, navigation boxes, tag lists) is the story's apparatus: a wiki entry or a cited essay
+ * carries far more links there than a listing does between its blurbs, where links sit among the
+ * paragraphs. `nodes` is in pre-order, so the block's subtree is the run of indices after `main` whose
+ * ancestor chain reaches it.
+ */
+function storySpan(
+  nodes: TreeNode[],
+  main: number,
+  excluded: Uint8Array,
+  isPara: (x: TreeNode) => boolean,
+): { text: number; link: number } {
+  let end = main + 1;
+  while (end < nodes.length && nodes[end]!.parent >= main) end++;
+  let first = -1;
+  let last = -1;
+  for (let i = main; i < end; i++) {
+    if (excluded[i] || !isPara(nodes[i]!)) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  let text = 0;
+  let link = 0;
+  for (let i = Math.max(first, 0); i <= last; i++) {
+    const x = nodes[i]!;
+    text += x.ownText + x.ownLink;
+    link += x.ownLink;
+  }
+  return { text, link };
 }

@@ -18,7 +18,9 @@ export function readMeta(doc: Document): MetaMap {
     return map;
   }
   for (const m of metas) {
-    const content = m.getAttribute('content');
+    // `value` stands in for a missing `content`: some templates write it, and so do tools that save
+    // pages (Postlight's parser normalises every meta to name/value). Browsers ignore it, readers don't.
+    const content = m.getAttribute('content') ?? m.getAttribute('value');
     if (content == null) continue;
     const value = squash(decodeEntities(content));
     if (!value) continue;
