@@ -189,6 +189,11 @@ function* extract(doc: Document, url: string): Steps<ArticleMeta> {
   const h1s = Array.from(doc.getElementsByTagName('h1'))
     .slice(0, 3)
     .map(e => textOf(e, 500));
+  const h2s = h1s.length
+    ? []
+    : Array.from(doc.getElementsByTagName('h2'))
+        .slice(0, 3)
+        .map(e => textOf(e, 500));
   const docTitle = textOf(doc.getElementsByTagName('title')[0] ?? null, 500);
   const metaTitles = [
     first(meta, 'citation_title'),
@@ -199,7 +204,7 @@ function* extract(doc: Document, url: string): Steps<ArticleMeta> {
     first(meta, 'parsely-title', 'sailthru.title'),
     typeof parsely?.['title'] === 'string' ? parsely['title'] : null,
   ].filter((t): t is string => !!t);
-  out.title = pickTitle({ meta: metaTitles, docTitle, h1s }, ctx);
+  out.title = pickTitle({ meta: metaTitles, docTitle, h1s, h2s }, ctx);
 
   // Authors: structured sources first, each tried until one yields names.
   const ldAuthors = art ? ldNames(art['author'] ?? art['creator'], ld) : [];

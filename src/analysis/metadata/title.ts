@@ -99,7 +99,18 @@ export interface TitleCandidates {
   meta: string[];
   docTitle: string;
   h1s: string[];
+  /**
+   * The first <h2> headings, for pages without an <h1> (templates that style the headline as an h2).
+   * Taken only where one agrees with a title: an h2 is as often a sidebar's or a section's heading.
+   */
+  h2s?: string[];
 }
+
+/**
+ * A trailing bracketed tag after a headline: an issue number, a format or a status ("(2021/5)",
+ * "[PDF]", "(Video)", "(Update)"). Short, so that a headline ending in a real parenthesis keeps it.
+ */
+const BRACKET_TAG = /\s*(?:\([^()]{1,16}\)|\[[^[\]]{1,16}\])$/;
 
 /** Titles that name no story: a CMS's default page names. */
 const GENERIC_TITLE =
@@ -133,16 +144,23 @@ export function pickTitle(c: TitleCandidates, ctx: TitleContext = {}): string | 
   const metas = c.meta.map(squash).filter(Boolean);
   const doc = squash(c.docTitle);
   // Sphinx and docs generators append a permalink sign to headings ("Evolve: Shared Mutable History¶").
-  const h1s = c.h1s
-    .map(h => squash(h.replace(/\s*[¶§#]\s*$/, '')))
-    .filter(h => h.length >= 3 && h.length <= 400);
+  const heading = (h: string): string => squash(h.replace(/\s*[¶§#]\s*$/, ''));
+  const usable = (h: string): boolean => h.length >= 3 && h.length <= 400;
+  const h1s = c.h1s.map(heading).filter(usable);
   const pool = [...metas, doc].filter(Boolean);
   const leading = (p: string): string => p.split(SEP)[0] ?? p;
-  for (const h of h1s) {
+  // The title with and without a trailing bracketed tag: "Der historische Purzelbaum (2021/5)".
+  const variants = (p: string): string[] => {
+    const bare = p.replace(BRACKET_TAG, '');
+    return bare !== p && bare.length >= 3 ? [p, bare] : [p];
+  };
+  const agreeing = pool.flatMap(p => [...variants(p), ...variants(leading(p))]).map(fold);
+  const heads = h1s.length ? h1s : (c.h2s ?? []).slice(0, 3).map(heading).filter(usable);
+  for (const h of heads) {
     const fh = fold(h);
     if (!fh) continue;
-    if (pool.some(p => fold(p) === fh)) return h;
-    if (!isSiteName(h, ctx) && pool.some(p => fold(leading(p)) === fh)) return h;
+    if (pool.some(p => variants(p).some(v => fold(v) === fh))) return h;
+    if (!isSiteName(h, ctx) && agreeing.includes(fh)) return h;
   }
   for (const h of h1s) {
     const fh = fold(h);
@@ -160,8 +178,15 @@ export function pickTitle(c: TitleCandidates, ctx: TitleContext = {}): string | 
   }
   const best = metas[0] ?? doc;
   const cleaned = best ? cleanTitle(best, ctx) : '';
-  // A placeholder title ("Home", "Startseite") names no story: the page's headline does.
-  if (cleaned && GENERIC_TITLE.test(cleaned) && h1s[0] && !isSiteName(h1s[0], ctx)) return h1s[0];
+  // A placeholder title ("Home", "Startseite") or the bare site name ("Anwalt Niemeyer" on
+  // anwaltniemeyer.de) names no page: the page's headline does.
+  if (
+    cleaned &&
+    (GENERIC_TITLE.test(cleaned) || isSiteName(cleaned, ctx)) &&
+    h1s[0] &&
+    !isSiteName(h1s[0], ctx)
+  )
+    return h1s[0];
   if (cleaned) {
     // The other titles, cleaned: the <title> often words the headline as the <h1> does when og:title does not.
     const others = pool.slice(1).map(p => cleanTitle(p, ctx));

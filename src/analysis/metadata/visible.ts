@@ -36,8 +36,12 @@ const UPDATED_TEXT =
 const PUBLISHED_TEXT =
   /^\s*(?:veröffentlicht|publiziert|erschienen|erstellt|published|posted|publié|publiée|publication|publicado|publicada|fecha\s+de\s+publicación|date\s+de\s+publication)\b/i;
 const META_BOX = /(?:^|[\s_-])(?:entry|post|article|story)?[-_]?meta(?:$|[\s_-])|byline|dateline/;
+// Longer credits first: the first alternative that matches wins, and "Text" alone would leave "von
+// Christian Seiler", which no longer starts with a name.
 const BY_PREFIX =
-  /^(?:(?:by|von|par|por|written by|text|texte|text von|texte de)\s+|(?:text|texte|autor(?:in)?|author|auteur(?:e)?|autora?|verfasser(?:in)?)\s*:\s*)/i;
+  /^(?:(?:written by|text von|texte de|by|von|par|por|text|texte)\s+|(?:text|texte|autor(?:in)?|author|auteur(?:e)?|autora?|verfasser(?:in)?)\s*:\s*)/i;
+/** Class names of the credit line under a photo, a video or a caption. */
+const MEDIA_CREDIT = /(?:photo|video|image|img|media|picture|foto|bild)[-_]?credit|caption|copyright/;
 /** The first words of a credit, before the name: the cheap test ahead of reading an element's text. */
 const CREDIT_START =
   /^\s*(?:by|von|par|por|written|text|texte|autor(?:in)?|author|auteure?|autora|verfasser(?:in)?)\b/i;
@@ -79,6 +83,40 @@ function cls(el: Element): string {
   return (c + ' ' + id).toLowerCase();
 }
 
+/**
+ * Class words that name the page's layout, not a box in it: "layoutTwoColumnsRightSidebar",
+ * "has-sidebar", "container-with-sidebar" wrap the story too.
+ */
+const LAYOUT_WORD = /^(?:has|with|no)[-_]|layout|container[-_]with/;
+
+/** An element's class and id words, less its layout words (see LAYOUT_WORD), lower-cased. */
+function furnitureClass(el: Element): string {
+  const c = cls(el);
+  return LAYOUT_WORD.test(c)
+    ? c
+        .split(/\s+/)
+        .filter(w => !LAYOUT_WORD.test(w))
+        .join(' ')
+    : c;
+}
+
+/** One to three capitalised words, no digits: a first name or a full name as a post is signed. */
+const SIGNED_NAME = /^[\p{Lu}][\p{Ll}'’-]+(?: [\p{Lu}][\p{L}'’.-]*){0,2}$/u;
+
+/**
+ * The name in a sign-off paragraph: a name, a line break, a date, and nothing else ("Benni<br>10.
+ * September 2017"), as letters and personal posts end. Null for anything else.
+ */
+function signature(p: Element, lang: string | null): string | null {
+  const br = p.firstElementChild;
+  if (br?.localName !== 'br') return null;
+  const before = squash(br.previousSibling?.nodeType === 3 ? br.previousSibling.nodeValue : '');
+  const after = squash(br.nextSibling?.nodeType === 3 ? br.nextSibling.nodeValue : '');
+  if (!before || !after || br.nextSibling?.nextSibling || br.previousSibling?.previousSibling) return null;
+  if (before.length > 40 || after.length > 40 || !SIGNED_NAME.test(before)) return null;
+  return parseDate(after, { lang }) ? before : null;
+}
+
 /** True when the element sits in page chrome or in comments (checked up to 12 ancestors). */
 function inChrome(el: Element, nearHeadline = false): boolean {
   let e: Element | null = el;
@@ -86,7 +124,7 @@ function inChrome(el: Element, nearHeadline = false): boolean {
     const tag = e.tagName.toLowerCase();
     // Page-level classes ("single-post comments-open") say nothing about this element.
     if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article') return false;
-    const c = cls(e);
+    const c = furnitureClass(e);
     if (BAD_CLASS.test(c) || BIO_CLASS.test(c) || (!nearHeadline && SHARE_CLASS.test(c))) return true;
     // An <aside class="meta"> or <footer class="entry-meta"> beside the story holds its own date and credits.
     if ((tag === 'footer' || tag === 'aside') && nearHeadline && META_BOX.test(c)) continue;
@@ -169,6 +207,11 @@ export function* readVisibleSteps(doc: Document, lang: string | null): Steps<Vis
   // getElementsByTagName('*') read by index (in jsdom every index is a proxied named-property lookup).
   const all: Element[] = [];
   let h1 = -1;
+  // The headline the credit window hangs on: the first <h1>, or on a page without one (templates that
+  // set the headline in an <h2>) the first <h2>. Only the "By ..." credits and the ranking use it; the
+  // walk's end and the dateline fallback stay with a real <h1>.
+  const noH1 = body.getElementsByTagName('h1').length === 0;
+  let head = -1;
   const by: Cand[] = [];
   const dates: Cand[] = [];
   const modDates: Cand[] = [];
@@ -201,17 +244,23 @@ export function* readVisibleSteps(doc: Document, lang: string | null): Steps<Vis
     // ("Veröffentlicht am 16.08.2019"). Their first words decide before any longer read.
     let label = false;
     if (
-      h1 >= 0 &&
-      i - h1 < NEAR_AFTER &&
+      head >= 0 &&
+      i - head < NEAR_AFTER &&
       kids <= 4 &&
       /^(p|span|li|a|strong|em|b|i|address|small|div)$/.test(tag)
     ) {
       const lead = leadingText(el);
-      if (!kindOfByline && CREDIT_START.test(lead)) {
+      // A photo or video credit ("By U.S. Customs and Border Protection" under a clip) names the media's source.
+      if (!kindOfByline && CREDIT_START.test(lead) && !MEDIA_CREDIT.test(c)) {
         const t = boundedText(el, 160);
         if (t != null && byText(squash(t))) by.push({ raw: squash(t), score: 2.5, index: i, kind: 'by' });
       }
       label = PUBLISHED_TEXT.test(lead);
+    }
+    // A signed post: "Benni<br>10. September 2017" closing the text. Weaker than any credit above.
+    if (!kindOfByline && head >= 0 && i > head && tag === 'p' && kids === 1) {
+      const name = signature(el, lang);
+      if (name) by.push({ raw: name, score: 1, index: i, kind: 'signature' });
     }
     // Dates. <meta itemprop> values are read with the other meta tags; here only what the page shows.
     if (tag === 'meta' || tag === 'link') return;
@@ -248,7 +297,8 @@ export function* readVisibleSteps(doc: Document, lang: string | null): Steps<Vis
     if (i > 0 && i % STEP_ELEMENTS === 0) yield;
     all.push(el);
     const tag = el.localName.toLowerCase();
-    if (tag === 'h1' && h1 < 0) h1 = i;
+    if (tag === 'h1' && h1 < 0) h1 = head = i;
+    else if (noH1 && tag === 'h2' && head < 0) head = i;
     const opaque = SKIP_TAGS.has(tag);
     if (!opaque) visit(el, i, tag);
     let next: Element | null = opaque ? null : el.firstElementChild;
@@ -258,7 +308,7 @@ export function* readVisibleSteps(doc: Document, lang: string | null): Steps<Vis
   }
   const n = all.length;
   const near = (c: Cand): number =>
-    h1 >= 0 && c.index >= h1 - NEAR_BEFORE && c.index <= h1 + NEAR_AFTER ? 1 : 0;
+    head >= 0 && c.index >= head - NEAR_BEFORE && c.index <= head + NEAR_AFTER ? 1 : 0;
   const rank = (list: Cand[]): Cand[] =>
     list
       .map(c => ({ ...c, score: c.score + near(c) }))
