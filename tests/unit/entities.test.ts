@@ -90,4 +90,18 @@ describe('entities', () => {
     expect(get(t, 'Ukraine')?.kind).toBe('place');
     expect(ents(t).find(e => e.name.includes('Ukraine Kurt'))).toBeUndefined();
   });
+  it('drops the function words that open or close a run in German and French pages, by their language', () => {
+    // German capitalises "Sie" and every noun, so a verb + "Sie" or "Am" + noun looks like a name in English terms.
+    const de =
+      'Reservieren Sie früh, sagt Robert Weil. Sie können auch spontan kommen. Zum Beispiel am Abend, wenn Weil kocht. ' +
+      'Das Beispiel zeigt es. Am Schluss lacht Weil. Der Schluss ist offen.';
+    expect(extractEntities(de, { lang: 'de' }).map(e => e.name)).toEqual(['Robert Weil']);
+    // Read as English, the same text yields the junk the language rule removes.
+    expect(ents(de).map(e => e.name)).toEqual(expect.arrayContaining(['Reservieren Sie', 'Am Schluss']));
+    const fr =
+      'Selon Marie Dupont, la ville change. Dans Le Monde, Jean Martin écrit que Dupont a raison. Selon Martin, tout va bien.';
+    const names = extractEntities(fr, { lang: 'fr-FR' }).map(e => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Marie Dupont', 'Jean Martin']));
+    expect(names.some(n => /^(Selon|Dans)\b/.test(n))).toBe(false);
+  });
 });

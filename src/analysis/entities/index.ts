@@ -7,6 +7,7 @@
 import type { Entity, EntityKind } from '../types';
 import {
   COMMON_CAPS,
+  FOREIGN_FUNCTION_WORDS,
   CONNECTORS,
   DEMONYMS,
   HONORIFICS,
@@ -90,6 +91,7 @@ const canonical = (name: string, kind: EntityKind): string => {
 export function extractEntities(text: string, opts: EntityOptions = {}): Entity[] {
   if (typeof text !== 'string' || !text) return [];
   const toks = wordTokens(text);
+  const local = FOREIGN_FUNCTION_WORDS[(opts.lang ?? '').slice(0, 2).toLowerCase()];
   const byKey = new Map<string, Acc>();
   const surnames = new Map<string, Acc>();
   const pending: { name_: string; s: number }[] = [];
@@ -194,6 +196,10 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
       !run.some(w => CONNECTORS.has(w.l) && w !== run[0]);
     // Drop sentence-initial common words ("The", "However", "In").
     while (run.length && run[0]!.start_ && COMMON_CAPS.has(stripPoss(run[0]!.l))) run.shift();
+    if (local) {
+      while (run.length && local.has(run[0]!.l)) run.shift();
+      while (run.length && local.has(run[run.length - 1]!.l)) run.pop();
+    }
     // "Shares of Acme Holdings": a sentence-initial noun before "of" is not part of the name.
     if (
       run.length > 2 &&

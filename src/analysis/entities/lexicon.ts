@@ -123,6 +123,31 @@ export const COMMON_CAPS = new Set([
   ).split('|'),
 ]);
 
+/**
+ * Function words of German, French and Spanish: capitalised where a sentence starts ("Am Schluss",
+ * "Zum Beispiel", "Dans la ville"), and German nouns are capitalised everywhere, so a run that opens
+ * or closes with one of these is not a name there. Applied by the page's language only: "Die", "Sie"
+ * and "Son" are English words too.
+ */
+export const FOREIGN_FUNCTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  de: set(
+    'der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|am|im|zum|zur|vom|beim|ins|ans|in|an|auf|aus|bei|mit|nach|' +
+      'seit|von|vor|zu|für|über|unter|um|durch|gegen|ohne|und|oder|aber|doch|denn|wenn|als|wie|auch|noch|schon|so|dann|' +
+      'da|hier|dort|heute|gestern|morgen|jetzt|nun|es|er|sie|wir|ich|ihr|man|mein|dein|sein|unser|euer|ihre|dieser|' +
+      'diese|dieses|jeder|jede|jedes|kein|keine|nicht|nur|sehr|mehr|viele|alle|etwa|rund|fast|bitte|danke|ja|nein',
+  ),
+  fr: set(
+    'le|la|les|un|une|des|du|de|au|aux|dans|en|sur|sous|avec|pour|par|sans|chez|et|ou|mais|donc|car|si|quand|comme|' +
+      'il|elle|ils|elles|nous|vous|je|on|ce|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|selon|après|avant|depuis|aujourd|' +
+      'hier|demain|ici|là|plus|très|tous|toutes|tout|toute',
+  ),
+  es: set(
+    'el|la|los|las|un|una|unos|unas|del|al|de|en|con|por|para|sin|sobre|entre|desde|hasta|y|o|pero|si|cuando|como|' +
+      'él|ella|ellos|ellas|nosotros|usted|ustedes|yo|este|esta|estos|estas|ese|esa|su|sus|mi|mis|según|tras|hoy|ayer|' +
+      'mañana|aquí|allí|más|muy|todos|todas|todo|toda',
+  ),
+};
+
 /** Verbs of speech that mark the run before them as a person. */
 export const SPEECH = set(
   'said|says|told|added|noted|wrote|explained|argued|stated|announced|admitted|insisted|warned|claimed|' +
