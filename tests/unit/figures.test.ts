@@ -241,3 +241,36 @@ describe('contract', () => {
     expect(f[0]!.score).toBeGreaterThan(f[1]!.score);
   });
 });
+
+describe('figures as German, French and Spanish pages write them', () => {
+  it('reads a currency symbol after the number as money', () => {
+    expect(pick(one('Landwirte sollen bis zu 70.000 € Förderung erhalten.', 'de'))).toMatchObject({
+      kind: 'money',
+      value: 70000,
+      unit: 'EUR',
+    });
+    expect(pick(one('Le billet coûte 12,50 €.', 'fr'))).toMatchObject({
+      kind: 'money',
+      value: 12.5,
+      unit: 'EUR',
+    });
+    // A symbol that opens the next amount stays with it.
+    expect(figs('5 $10 bills').map(f => [f.text, f.unit])).toEqual([
+      ['5', ''],
+      ['$10', 'USD'],
+    ]);
+  });
+
+  it('reads clock times written "20 Uhr", "20.30 Uhr" and "20h15" as times, not counts', () => {
+    expect(figs('Einlass um 19 Uhr, Beginn um 20.30 Uhr.', 'de').map(f => [f.kind, f.value])).toEqual([
+      ['time', '19:00'],
+      ['time', '20:30'],
+    ]);
+    expect(pick(one('Le train part à 20h15.', 'fr'))).toMatchObject({ kind: 'time', value: '20:15' });
+  });
+
+  it('does not take a short word ending in "s" ("als", "des") for the plural a year counts', () => {
+    expect(pick(one('Das Haus ist 1945 als Ruine stehen geblieben.', 'de'))).toMatchObject({ kind: 'year' });
+    expect(pick(one('The firm hired 2000 engineers.'))).toMatchObject({ kind: 'count', value: 2000 });
+  });
+});

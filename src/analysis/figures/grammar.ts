@@ -245,7 +245,8 @@ function figureAt(c: Ctx, i: number, floor: number): { f: RawFigure; j: number }
     n1.scale_ === 1
   ) {
     const nx = toks[j];
-    const plural = nx && nx.k === WORD && spaced(c, j) && /^[a-z]+s$/.test(nx.t) && !MONTH_WORDS.has(nx.l);
+    // Plural nouns of four letters or more: "als", "des", "has", "its" are not things counted.
+    const plural = nx && nx.k === WORD && spaced(c, j) && /^[a-z]{3,}s$/.test(nx.t) && !MONTH_WORDS.has(nx.l);
     if (!plural || YEAR_CUE.test(before)) {
       kind = 'year';
       if (n2) value = [n1.v, n2.v < 100 ? Math.floor(n1.v / 100) * 100 + n2.v : n2.v];

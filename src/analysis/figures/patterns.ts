@@ -92,8 +92,12 @@ function dateClaims(text: string, monthFirst: boolean, out: Claim[]): void {
   }
 }
 
+/**
+ * Clock times: "20:00", "8 p.m.", "8pm", and as German and French write them, "20 Uhr", "20.30 Uhr",
+ * "20h30" (a time of day is not a count of anything).
+ */
 const TIME_RE =
-  /\b([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?:\s?([ap])\.?m\.?(?![a-z]))?|\b(1[0-2]|0?[1-9])\s?([ap])(?:\.m\.|m\b)/gi;
+  /\b([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?:\s?([ap])\.?m\.?(?![a-z]))?|\b(1[0-2]|0?[1-9])\s?([ap])(?:\.m\.|m\b)|\b([01]?\d|2[0-4])(?:\.([0-5]\d))?\s?Uhr\b|\b([01]?\d|2[0-3])h([0-5]\d)\b/gi;
 
 function timeClaims(text: string, out: Claim[]): void {
   TIME_RE.lastIndex = 0;
@@ -107,6 +111,9 @@ function timeClaims(text: string, out: Claim[]): void {
       min = +m[2]!;
       ap = m[3];
       // "2:35" without am/pm after a digit-colon context ("views:48") is handled by exclusions first.
+    } else if (m[6] || m[8]) {
+      h = +(m[6] ?? m[8])! % 24;
+      min = +(m[7] ?? m[9] ?? 0);
     } else {
       h = +m[4]!;
       ap = m[5];

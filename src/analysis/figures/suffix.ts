@@ -3,7 +3,7 @@
  * the hyphenated adjective forms ("50-day", "400-kilometre", "13-inch", "54-year-old"). Matched as
  * anchored regexes on the text right after the number, so multi-word units cost one test each.
  */
-import { CODES, DOLLAR_ADJ, NAMES } from './currencies';
+import { CODES, DOLLAR_ADJ, NAMES, SYMBOLS } from './currencies';
 import { CASED, DURATIONS, MEASURES, PERCENT_WORDS } from './units';
 
 export interface Suffix {
@@ -27,6 +27,8 @@ const CUR_RE = new RegExp(
   `^\\s(?:de\\s+|d['’])?(?:(${CUR_ADJ})\\s+)?(${alt(Object.keys(NAMES))})(?![\\p{L}])|^\\s?(${[...CODES].join('|')})(?![\\p{L}])`,
   'iu',
 );
+/** A currency symbol after the number, as German, French and Spanish write money: "70.000 €", "12,50 $". */
+const SYM_AFTER_RE = new RegExp(`^\\s?(${alt(Object.keys(SYMBOLS))})(?![\\p{L}\\d])`, 'u');
 const DUR_KEYS = alt(Object.keys(DURATIONS));
 const DUR_RE = new RegExp(`^(?:\\s|-)(${DUR_KEYS})(?![\\p{L}\\d])`, 'iu');
 const AGE_RE = /^(?:-years?-old|\s+years?\s+old)(?![\p{L}])/iu;
@@ -79,6 +81,8 @@ export function suffixAt(text: string, end: number, scaled: boolean, poundsMoney
       }
     }
   }
+  m = SYM_AFTER_RE.exec(rest);
+  if (m) return hit(m, 'money', SYMBOLS[m[1]!]!);
   m = AGE_RE.exec(rest);
   if (m) return hit(m, 'duration', 'year');
   m = DUR_RE.exec(rest);
