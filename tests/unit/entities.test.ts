@@ -104,4 +104,18 @@ describe('entities', () => {
     expect(names).toEqual(expect.arrayContaining(['Marie Dupont', 'Jean Martin']));
     expect(names.some(n => /^(Selon|Dans)\b/.test(n))).toBe(false);
   });
+  it('ends a name at a line break (table cells, list items)', () => {
+    const e = ents('Rates were set by the Bank of England\nJohn Smith said the rise was due.');
+    expect(e.map(x => [x.name, x.kind])).toEqual(
+      expect.arrayContaining([
+        ['John Smith', 'person'],
+        ['Bank of England', 'organization'],
+      ]),
+    );
+    expect(e.find(x => x.name.includes('England John'))).toBeUndefined();
+    // German noun runs across table cells, and nouns after an article, are not people.
+    const de =
+      'Leasing\nFinanzierung\nFahrzeug\nDas Thema Existenzgründungsprämie greifen wir auf. Eine Existenzgründungsprämie hilft.';
+    expect(extractEntities(de, { lang: 'de' })).toEqual([]);
+  });
 });

@@ -7,6 +7,7 @@
 import type { Entity, EntityKind } from '../types';
 import {
   COMMON_CAPS,
+  FOREIGN_ARTICLES,
   FOREIGN_FUNCTION_WORDS,
   CONNECTORS,
   DEMONYMS,
@@ -91,7 +92,9 @@ const canonical = (name: string, kind: EntityKind): string => {
 export function extractEntities(text: string, opts: EntityOptions = {}): Entity[] {
   if (typeof text !== 'string' || !text) return [];
   const toks = wordTokens(text);
-  const local = FOREIGN_FUNCTION_WORDS[(opts.lang ?? '').slice(0, 2).toLowerCase()];
+  const lang = (opts.lang ?? '').slice(0, 2).toLowerCase();
+  const local = FOREIGN_FUNCTION_WORDS[lang];
+  const articles = FOREIGN_ARTICLES[lang];
   const byKey = new Map<string, Acc>();
   const surnames = new Map<string, Acc>();
   const pending: { name_: string; s: number }[] = [];
@@ -165,7 +168,8 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
     let j = i;
     while (j < toks.length) {
       const w = toks[j]!;
-      if (w.word_ && w.cap_) {
+      // A name ends where a sentence or a line does: table cells and list items sit on their own lines.
+      if (w.word_ && w.cap_ && !(w.start_ && run.length)) {
         run.push(w);
         j++;
         if (/['’]s$/.test(w.t)) break;
@@ -338,6 +342,8 @@ export function extractEntities(text: string, opts: EntityOptions = {}): Entity[
       add(name, PERSON, s0);
       continue;
     }
+    // Weak evidence only from here on: not for a capitalised noun after an article (see FOREIGN_ARTICLES).
+    if (articles && before && articles.has(before.l)) continue;
     if (personish && run.length >= 2) {
       pending.push({ name_: name, s: s0 });
       continue;

@@ -134,7 +134,10 @@ export const FOREIGN_FUNCTION_WORDS: Readonly<Record<string, ReadonlySet<string>
     'der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|am|im|zum|zur|vom|beim|ins|ans|in|an|auf|aus|bei|mit|nach|' +
       'seit|von|vor|zu|für|über|unter|um|durch|gegen|ohne|und|oder|aber|doch|denn|wenn|als|wie|auch|noch|schon|so|dann|' +
       'da|hier|dort|heute|gestern|morgen|jetzt|nun|es|er|sie|wir|ich|ihr|man|mein|dein|sein|unser|euer|ihre|dieser|' +
-      'diese|dieses|jeder|jede|jedes|kein|keine|nicht|nur|sehr|mehr|viele|alle|etwa|rund|fast|bitte|danke|ja|nein',
+      'diese|dieses|jeder|jede|jedes|kein|keine|nicht|nur|sehr|mehr|viele|alle|etwa|rund|fast|bitte|danke|ja|nein|' +
+      'solche|solcher|solches|manche|mancher|manches|welche|welcher|welches|jene|jener|jenes|beide|einige|mehrere|' +
+      'wenige|andere|anderen|erste|erster|erstes|zweite|zweiter|letzte|letzter|sowohl|weder|entweder|zwar|dass|ob|' +
+      'damit|obwohl|während|bevor|nachdem|deshalb|daher|trotzdem|außerdem|jedoch|dabei|dafür|darum|dazu',
   ),
   fr: set(
     'le|la|les|un|une|des|du|de|au|aux|dans|en|sur|sous|avec|pour|par|sans|chez|et|ou|mais|donc|car|si|quand|comme|' +
@@ -146,6 +149,17 @@ export const FOREIGN_FUNCTION_WORDS: Readonly<Record<string, ReadonlySet<string>
       'él|ella|ellos|ellas|nosotros|usted|ustedes|yo|este|esta|estos|estas|ese|esa|su|sus|mi|mis|según|tras|hoy|ayer|' +
       'mañana|aquí|allí|más|muy|todos|todas|todo|toda',
   ),
+};
+
+/**
+ * Articles of German, French and Spanish. German capitalises every noun, so a capitalised word after
+ * an article ("eine Existenzgründungsprämie", "das Thema ...") is a noun, not a name; a name whose
+ * only evidence is that its last word recurs is not taken there.
+ */
+export const FOREIGN_ARTICLES: Readonly<Record<string, ReadonlySet<string>>> = {
+  de: set('der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|keinen|keinem|keiner|keines'),
+  fr: set('le|la|les|un|une|des|du'),
+  es: set('el|la|los|las|un|una|unos|unas|del|al'),
 };
 
 /** Verbs of speech that mark the run before them as a person. */
