@@ -186,14 +186,8 @@ function* extract(doc: Document, url: string): Steps<ArticleMeta> {
   const ctx: AuthorContext = { siteName: out.siteName, host: h };
 
   // Title
-  const h1s = Array.from(doc.getElementsByTagName('h1'))
-    .slice(0, 3)
-    .map(e => textOf(e, 500));
-  const h2s = h1s.length
-    ? []
-    : Array.from(doc.getElementsByTagName('h2'))
-        .slice(0, 3)
-        .map(e => textOf(e, 500));
+  const h1s = firstTexts(doc, 'h1', 3);
+  const h2s = h1s.length ? [] : firstTexts(doc, 'h2', 3);
   const docTitle = textOf(doc.getElementsByTagName('title')[0] ?? null, 500);
   const metaTitles = [
     first(meta, 'citation_title'),
@@ -314,5 +308,13 @@ function* extract(doc: Document, url: string): Steps<ArticleMeta> {
     absUrl(art ? (ldString(art['url'], ld) ?? ldString(mainEntity, ld)) : null, url);
   if (out.title) out.title = out.title.slice(0, 500);
   if (out.siteName) out.siteName = squash(out.siteName).slice(0, 200);
+  return out;
+}
+
+/** The text of the first `n` elements named `tag`, read by index: a hostile page may hold thousands. */
+function firstTexts(doc: Document, tag: string, n: number): string[] {
+  const list = doc.getElementsByTagName(tag);
+  const out: string[] = [];
+  for (let i = 0; i < n && i < list.length; i++) out.push(textOf(list[i] ?? null, 500));
   return out;
 }
