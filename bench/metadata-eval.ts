@@ -293,6 +293,11 @@ async function main(): Promise<void> {
   const q = (xs: number[], f: number): string =>
     ([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * f))] ?? 0).toFixed(1);
   const big = [...parts].sort((a, b) => b.chars - a.chars).slice(0, 20);
+  const timeRow = (label: string, ps: typeof parts): string => {
+    const markup = ps.map(p => p.markup);
+    const visible = ps.map(p => p.visible);
+    return `| ${label} | ${q(markup, 0.5)} / ${q(markup, 0.95)} | ${q(visible, 0.5)} / ${q(visible, 0.95)} |`;
+  };
   lines.push(
     '',
     'Where the time goes (ms; meta tags + JSON-LD, and the one bounded pass over the body for bylines and datelines;',
@@ -300,32 +305,8 @@ async function main(): Promise<void> {
     '',
     '| pages | meta + JSON-LD median / p95 | visible scan median / p95 |',
     '|---|---|---|',
-    `| all ${parts.length} | ${q(
-      parts.map(p => p.markup),
-      0.5,
-    )} / ${q(
-      parts.map(p => p.markup),
-      0.95,
-    )} | ${q(
-      parts.map(p => p.visible),
-      0.5,
-    )} / ${q(
-      parts.map(p => p.visible),
-      0.95,
-    )} |`,
-    `| the 20 largest | ${q(
-      big.map(p => p.markup),
-      0.5,
-    )} / ${q(
-      big.map(p => p.markup),
-      0.95,
-    )} | ${q(
-      big.map(p => p.visible),
-      0.5,
-    )} / ${q(
-      big.map(p => p.visible),
-      0.95,
-    )} |`,
+    timeRow(`all ${parts.length}`, parts),
+    timeRow('the 20 largest', big),
   );
   const disputes = Object.entries(DISPUTED).filter(([k]) => !onlySet || k.startsWith(`${onlySet}/`));
   if (disputes.length)
