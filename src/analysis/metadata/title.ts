@@ -154,13 +154,15 @@ export function pickTitle(c: TitleCandidates, ctx: TitleContext = {}): string | 
     const bare = p.replace(BRACKET_TAG, '');
     return bare !== p && bare.length >= 3 ? [p, bare] : [p];
   };
-  const agreeing = pool.flatMap(p => [...variants(p), ...variants(leading(p))]).map(fold);
+  // Folded once for all headings: the whole titles, and their leading parts.
+  const whole = pool.flatMap(variants).map(fold);
+  const leadingParts = pool.flatMap(p => variants(leading(p))).map(fold);
   const heads = h1s.length ? h1s : (c.h2s ?? []).slice(0, 3).map(heading).filter(usable);
   for (const h of heads) {
     const fh = fold(h);
     if (!fh) continue;
-    if (pool.some(p => variants(p).some(v => fold(v) === fh))) return h;
-    if (!isSiteName(h, ctx) && agreeing.includes(fh)) return h;
+    if (whole.includes(fh)) return h;
+    if (!isSiteName(h, ctx) && leadingParts.includes(fh)) return h;
   }
   for (const h of h1s) {
     const fh = fold(h);
